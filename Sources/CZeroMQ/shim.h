@@ -1,0 +1,4 @@
+#ifndef REGULA_CZEROMQ_SHIM_H
+#define REGULA_CZEROMQ_SHIM_H
+#include <zmq.h>
+#endif

@@ -1,0 +1,145 @@
+import Foundation
+
+/// A rich output: data keyed by MIME type (`text/plain` always), with metadata.
+public struct MIMEBundle: Sendable, Equatable {
+    public var data: [String: JSON]
+    public var metadata: [String: JSON]
+
+    public init(data: [String: JSON], metadata: [String: JSON] = [:]) {
+        self.data = data
+        self.metadata = metadata
+    }
+
+    public init(plainText: String) {
+        self.init(data: ["text/plain": .string(plainText)])
+    }
+}
+
+/// The standard streams a cell writes to.
+public enum OutputStream: String, Sendable {
+    case stdout, stderr
+}
+
+/// What a running cell can publish while it runs. The kernel sends each call on IOPub at once,
+/// tied to the request that is executing.
+public protocol OutputPublisher: Sendable {
+    func write(_ text: String, to stream: OutputStream)
+    /// Shows `bundle`; with a `displayID`, later `update` calls replace it in place.
+    func display(_ bundle: MIMEBundle, displayID: String?)
+    /// Replaces the contents of the display with `displayID`.
+    func update(_ bundle: MIMEBundle, displayID: String)
+    /// Clears the cell's output (with `wait`, when the next output arrives).
+    func clearOutput(wait: Bool)
+}
+
+/// A failed execution, reported as Jupyter's `error`.
+public struct ExecutionError: Error, Sendable, Equatable {
+    /// The error's kind, such as `ParseError`.
+    public var name: String
+    public var value: String
+    /// The lines a front end shows (may carry ANSI colour codes).
+    public var traceback: [String]
+
+    public init(name: String, value: String, traceback: [String]) {
+        self.name = name
+        self.value = value
+        self.traceback = traceback
+    }
+}
+
+/// A successful execution: an optional result and payloads (such as a pager page).
+public struct ExecutionResult: Sendable, Equatable {
+    public var value: MIMEBundle?
+    public var payloads: [JSON]
+
+    public init(value: MIMEBundle? = nil, payloads: [JSON] = []) {
+        self.value = value
+        self.payloads = payloads
+    }
+
+    /// A payload that opens the pager with `bundle`, as `help(...)` does.
+    public static func pagerPayload(_ bundle: MIMEBundle) -> JSON {
+        ["source": "page", "data": .object(bundle.data), "start": 0]
+    }
+}
+
+/// The completions for the code at a cursor. Offsets count Unicode code points, as the protocol says.
+public struct Completion: Sendable, Equatable {
+    public var matches: [String]
+    public var cursorStart: Int
+    public var cursorEnd: Int
+    public var metadata: [String: JSON]
+
+    public init(matches: [String], cursorStart: Int, cursorEnd: Int, metadata: [String: JSON] = [:]) {
+        self.matches = matches
+        self.cursorStart = cursorStart
+        self.cursorEnd = cursorEnd
+        self.metadata = metadata
+    }
+}
+
+/// Whether a cell is ready to run, as `is_complete` answers it.
+public enum Completeness: Sendable, Equatable {
+    case complete
+    /// More lines are expected; the next line starts with `indent`.
+    case incomplete(indent: String)
+    case invalid
+    case unknown
+}
+
+/// The language's facts for `kernel_info_reply`.
+public struct LanguageInfo: Sendable, Equatable {
+    public var name: String
+    public var version: String
+    public var mimetype: String
+    public var fileExtension: String
+    public var pygmentsLexer: String
+    public var codemirrorMode: String
+    public var implementation: String
+    public var implementationVersion: String
+    public var banner: String
+    public var helpLinks: [(text: String, url: String)]
+
+    public init(
+        name: String, version: String, mimetype: String, fileExtension: String,
+        pygmentsLexer: String, codemirrorMode: String, implementation: String,
+        implementationVersion: String, banner: String, helpLinks: [(text: String, url: String)]
+    ) {
+        self.name = name
+        self.version = version
+        self.mimetype = mimetype
+        self.fileExtension = fileExtension
+        self.pygmentsLexer = pygmentsLexer
+        self.codemirrorMode = codemirrorMode
+        self.implementation = implementation
+        self.implementationVersion = implementationVersion
+        self.banner = banner
+        self.helpLinks = helpLinks
+    }
+
+    public static func == (lhs: LanguageInfo, rhs: LanguageInfo) -> Bool {
+        lhs.name == rhs.name && lhs.version == rhs.version && lhs.banner == rhs.banner
+    }
+}
+
+/// The one seam between the kernel and a language, after xeus's interpreter interface.
+/// The kernel calls these from its shell thread, one request at a time.
+public protocol Interpreter: AnyObject {
+    /// Facts about the language. Called once, at start.
+    var languageInfo: LanguageInfo { get }
+
+    /// Runs a cell. `isInterrupted` turns true when the user interrupts; a long computation should
+    /// check it and stop with an error, keeping the session's state.
+    func execute(
+        code: String, executionCount: Int, silent: Bool, publisher: any OutputPublisher,
+        isInterrupted: @escaping @Sendable () -> Bool
+    ) -> Result<ExecutionResult, ExecutionError>
+
+    /// Completions at `cursor`, counted in Unicode code points.
+    func complete(code: String, cursor: Int) -> Completion
+
+    /// Documentation for what is at `cursor`, or nil when nothing is known there.
+    func inspect(code: String, cursor: Int, detailLevel: Int) -> MIMEBundle?
+
+    func isComplete(code: String) -> Completeness
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+// The dispatch tables: one handler per message type. Busy and idle are published around each by
+// `KernelServer.dispatch`, so handlers only reply and publish their own outputs.
+
+extension KernelServer {
+    var shellHandlers: [String: Handler] {
+        [
+            "kernel_info_request": { $0.kernelInfo($1) },
+            "execute_request": { $0.execute($1) },
+            "complete_request": { $0.complete($1) },
+            "inspect_request": { $0.inspect($1) },
+            "is_complete_request": { $0.isComplete($1) },
+            "history_request": { $0.history($1) },
+            "comm_info_request": { $0.commInfo($1) },
+            "comm_open": { $0.commOpen($1) },
+            "comm_msg": { _, _ in },
+            "comm_close": { _, _ in },
+            "shutdown_request": { $0.shutdown($1) },
+            "interrupt_request": { $0.interrupt($1) },
+        ]
+    }
+
+    /// Control serves what must work while a cell runs; it never touches the interpreter's state.
+    var controlHandlers: [String: Handler] {
+        [
+            "kernel_info_request": { $0.kernelInfo($1) },
+            "shutdown_request": { $0.shutdown($1) },
+            "interrupt_request": { $0.interrupt($1) },
+        ]
+    }
+
+    func kernelInfo(_ request: Request) {
+        let info = languageInfo
+        request.reply([
+            "status": "ok",
+            "protocol_version": .string(jupyterProtocolVersion),
+            "implementation": .string(info.implementation),
+            "implementation_version": .string(info.implementationVersion),
+            "language_info": [
+                "name": .string(info.name),
+                "version": .string(info.version),
+                "mimetype": .string(info.mimetype),
+                "file_extension": .string(info.fileExtension),
+                "pygments_lexer": .string(info.pygmentsLexer),
+                "codemirror_mode": .string(info.codemirrorMode),
+            ],
+            "banner": .string(info.banner),
+            "help_links": .array(info.helpLinks.map { ["text": .string($0.text), "url": .string($0.url)] }),
+            "debugger": false,
+        ])
+    }
+
+    func execute(_ request: Request) {
+        let code = request.content["code"].stringValue ?? ""
+        let silent = request.content["silent"].boolValue ?? false
+        let storeHistory = silent ? false : (request.content["store_history"].boolValue ?? true)
+        let stopOnError = request.content["stop_on_error"].boolValue ?? true
+        if storeHistory { executionCount += 1 }
+        let count = executionCount
+        if !silent {
+            request.publish("execute_input", ["code": .string(code), "execution_count": .int(count)])
+        }
+
+        interruption.reset()
+        let publisher = CellPublisher(request: request, silent: silent)
+        let outcome = interpreter.execute(
+            code: code, executionCount: count, silent: silent, publisher: publisher,
+            isInterrupted: { [interruption] in interruption.isRaised })
+
+        switch outcome {
+        case let .success(result):
+            if let value = result.value, !silent {
+                request.publish("execute_result", [
+                    "execution_count": .int(count), "data": .object(value.data), "metadata": .object(value.metadata),
+                ])
+            }
+            if storeHistory { history.record(line: count, input: code, output: result.value?.data["text/plain"]?.stringValue) }
+            request.reply([
+                "status": "ok", "execution_count": .int(count),
+                "payload": .array(result.payloads), "user_expressions": [:],
+            ])
+        case let .failure(error):
+            let traceback = JSON.array(error.traceback.map(JSON.string))
+            if !silent {
+                request.publish("error", ["ename": .string(error.name), "evalue": .string(error.value), "traceback": traceback])
+            }
+            if storeHistory { history.record(line: count, input: code, output: nil) }
+            request.reply([
+                "status": "error", "execution_count": .int(count),
+                "ename": .string(error.name), "evalue": .string(error.value), "traceback": traceback,
+            ])
+            if stopOnError { abortQueuedExecutions(on: request.channel, iopub: request.iopub) }
+        }
+    }
+
+    /// After a failed cell, the executions already queued behind it are answered `aborted`,
+    /// as a notebook's "run all" expects; other queued requests are served as usual.
+    private func abortQueuedExecutions(on channel: ReplyChannel, iopub: IOPubSender) {
+        while let message = channel.receive(blocking: false) {
+            guard message.type == "execute_request" else {
+                deferred.append(message)
+                continue
+            }
+            iopub.publishStatus("busy", parent: message)
+            channel.reply(to: message, content: ["status": "aborted", "execution_count": .int(executionCount)])
+            iopub.publishStatus("idle", parent: message)
+        }
+    }
+
+    func complete(_ request: Request) {
+        let code = request.content["code"].stringValue ?? ""
+        let cursor = request.content["cursor_pos"].intValue ?? code.unicodeScalars.count
+        let completion = interpreter.complete(code: code, cursor: cursor)
+        request.reply([
+            "status": "ok",
+            "matches": .array(completion.matches.map(JSON.string)),
+            "cursor_start": .int(completion.cursorStart),
+            "cursor_end": .int(completion.cursorEnd),
+            "metadata": .object(completion.metadata),
+        ])
+    }
+
+    func inspect(_ request: Request) {
+        let code = request.content["code"].stringValue ?? ""
+        let cursor = request.content["cursor_pos"].intValue ?? code.unicodeScalars.count
+        let detail = request.content["detail_level"].intValue ?? 0
+        let bundle = interpreter.inspect(code: code, cursor: cursor, detailLevel: detail)
+        request.reply([
+            "status": "ok",
+            "found": .bool(bundle != nil),
+            "data": .object(bundle?.data ?? [:]),
+            "metadata": .object(bundle?.metadata ?? [:]),
+        ])
+    }
+
+    func isComplete(_ request: Request) {
+        let code = request.content["code"].stringValue ?? ""
+        switch interpreter.isComplete(code: code) {
+        case .complete: request.reply(["status": "complete"])
+        case let .incomplete(indent): request.reply(["status": "incomplete", "indent": .string(indent)])
+        case .invalid: request.reply(["status": "invalid"])
+        case .unknown: request.reply(["status": "unknown"])
+        }
+    }
+
+    func history(_ request: Request) {
+        request.reply(["status": "ok", "history": .array(history.answer(request.content))])
+    }
+
+    func commInfo(_ request: Request) {
+        request.reply(["status": "ok", "comms": [:]])
+    }
+
+    /// Regula registers no comm targets, so every comm is closed at once, as ipykernel does.
+    func commOpen(_ request: Request) {
+        let target = request.content["target_name"].stringValue ?? ""
+        logKernelEvent("closed comm for unknown target '\(target)'")
+        request.publish("comm_close", ["comm_id": request.content["comm_id"], "data": [:]])
+    }
+
+    func shutdown(_ request: Request) {
+        let content: JSON = ["status": "ok", "restart": .bool(request.content["restart"].boolValue ?? false)]
+        request.reply(content)
+        request.publish("shutdown_reply", content)
+        requestShutdown()
+    }
+
+    func interrupt(_ request: Request) {
+        interruption.raise()
+        request.reply(["status": "ok"])
+    }
+}
+
+/// Publishes a running cell's outputs on IOPub, tied to its request; silent cells publish nothing.
+final class CellPublisher: OutputPublisher, @unchecked Sendable {
+    private let request: Request
+    private let silent: Bool
+
+    init(request: Request, silent: Bool) {
+        self.request = request
+        self.silent = silent
+    }
+
+    func write(_ text: String, to stream: OutputStream) {
+        guard !silent, !text.isEmpty else { return }
+        request.publish("stream", ["name": .string(stream.rawValue), "text": .string(text)])
+    }
+
+    func display(_ bundle: MIMEBundle, displayID: String?) {
+        guard !silent else { return }
+        request.publish("display_data", Self.content(bundle, displayID: displayID))
+    }
+
+    func update(_ bundle: MIMEBundle, displayID: String) {
+        guard !silent else { return }
+        request.publish("update_display_data", Self.content(bundle, displayID: displayID))
+    }
+
+    func clearOutput(wait: Bool) {
+        guard !silent else { return }
+        request.publish("clear_output", ["wait": .bool(wait)])
+    }
+
+    private static func content(_ bundle: MIMEBundle, displayID: String?) -> JSON {
+        var content: [String: JSON] = ["data": .object(bundle.data), "metadata": .object(bundle.metadata)]
+        content["transient"] = displayID.map { ["display_id": .string($0)] } ?? [:]
+        return .object(content)
+    }
+}

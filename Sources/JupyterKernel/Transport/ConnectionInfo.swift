@@ -1,0 +1,97 @@
+import Foundation
+
+/// The contents of a Jupyter connection file: where each channel listens and how messages are signed.
+public struct ConnectionInfo: Codable, Sendable, Equatable {
+    public var transport: String
+    public var ip: String
+    public var shellPort: Int
+    public var iopubPort: Int
+    public var stdinPort: Int
+    public var controlPort: Int
+    public var heartbeatPort: Int
+    public var key: String
+    public var signatureScheme: String
+
+    enum CodingKeys: String, CodingKey {
+        case transport, ip, key
+        case shellPort = "shell_port"
+        case iopubPort = "iopub_port"
+        case stdinPort = "stdin_port"
+        case controlPort = "control_port"
+        case heartbeatPort = "hb_port"
+        case signatureScheme = "signature_scheme"
+    }
+
+    public init(
+        transport: String = "tcp", ip: String = "127.0.0.1",
+        shellPort: Int, iopubPort: Int, stdinPort: Int, controlPort: Int, heartbeatPort: Int,
+        key: String, signatureScheme: String = "hmac-sha256"
+    ) {
+        self.transport = transport
+        self.ip = ip
+        self.shellPort = shellPort
+        self.iopubPort = iopubPort
+        self.stdinPort = stdinPort
+        self.controlPort = controlPort
+        self.heartbeatPort = heartbeatPort
+        self.key = key
+        self.signatureScheme = signatureScheme
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        transport = try container.decodeIfPresent(String.self, forKey: .transport) ?? "tcp"
+        ip = try container.decodeIfPresent(String.self, forKey: .ip) ?? "127.0.0.1"
+        shellPort = try container.decode(Int.self, forKey: .shellPort)
+        iopubPort = try container.decode(Int.self, forKey: .iopubPort)
+        stdinPort = try container.decode(Int.self, forKey: .stdinPort)
+        controlPort = try container.decode(Int.self, forKey: .controlPort)
+        heartbeatPort = try container.decode(Int.self, forKey: .heartbeatPort)
+        key = try container.decodeIfPresent(String.self, forKey: .key) ?? ""
+        signatureScheme = try container.decodeIfPresent(String.self, forKey: .signatureScheme) ?? "hmac-sha256"
+    }
+
+    /// Reads and validates a connection file.
+    public static func load(path: String) throws -> ConnectionInfo {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw KernelError.connectionFile(path: path, reason: "cannot be read (\(error.localizedDescription))")
+        }
+        let info: ConnectionInfo
+        do {
+            info = try JSONDecoder().decode(ConnectionInfo.self, from: data)
+        } catch {
+            throw KernelError.connectionFile(path: path, reason: "is not a valid connection file (\(error))")
+        }
+        guard ["tcp", "ipc"].contains(info.transport) else {
+            throw KernelError.connectionFile(path: path, reason: "names transport '\(info.transport)'; expected 'tcp' or 'ipc'")
+        }
+        guard info.key.isEmpty || info.signatureScheme == "hmac-sha256" else {
+            throw KernelError.connectionFile(path: path, reason: "names signature scheme '\(info.signatureScheme)'; only 'hmac-sha256' is supported")
+        }
+        return info
+    }
+
+    /// The ZeroMQ endpoint for a port, following Jupyter's conventions (`ipc` paths are `ip-port`).
+    public func endpoint(port: Int) -> String {
+        switch transport {
+        case "ipc": "ipc://\(ip)-\(port)"
+        default: "tcp://\(ip.contains(":") ? "[\(ip)]" : ip):\(port)"
+        }
+    }
+}
+
+/// Errors that stop the kernel from starting.
+public enum KernelError: Error, CustomStringConvertible {
+    case connectionFile(path: String, reason: String)
+    case bind(channel: String, endpoint: String, underlying: ZeroMQError)
+
+    public var description: String {
+        switch self {
+        case let .connectionFile(path, reason): "connection file \(path) \(reason)"
+        case let .bind(channel, endpoint, underlying): "cannot bind the \(channel) channel to \(endpoint): \(underlying)"
+        }
+    }
+}

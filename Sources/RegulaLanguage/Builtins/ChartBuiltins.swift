@@ -1,0 +1,65 @@
+import RegulaCharts
+
+/// Built-ins that make pictures and tables.
+enum ChartBuiltins {
+    static let all: [Builtin] = [plot, table]
+
+    static let plot = Builtin(
+        "plot", signature: "plot(_ series: List..., title: String? = nothing, x: String? = nothing, y: String? = nothing, names: List? = nothing)",
+        summary: "A line chart of one or more lists of numbers.",
+        documentation: "Each list is drawn against its positions 1, 2, 3, …; several lists share the axes and get a legend. `title`, `x` and `y` label the chart and its axes; `names` names the series.",
+        example: "plot([1, 4, 9, 16], title: \"squares\")",
+        parameters: [
+            .positional("series", variadic: true), .labelled("title", default: .nothing),
+            .labelled("x", default: .nothing), .labelled("y", default: .nothing), .labelled("names", default: .nothing),
+        ]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard !call.variadic.isEmpty else {
+            throw RegulaError(.argument, "plot() needs at least one list of numbers, as in plot([1, 4, 9])", at: call.range)
+        }
+        var names: [String] = []
+        if case let .list(given) = call.value("names") {
+            names = given.map(\.printed)
+            guard names.count == call.variadic.count else {
+                throw RegulaError(.value, "plot() has \(call.variadic.count) series but \(names.count) names", at: call.range(of: "names"))
+            }
+        }
+        var series: [Series] = []
+        for (index, argument) in call.variadic.enumerated() {
+            let values = try argument.value.numbers(for: "plot()'s series", at: argument.range)
+            series.append(Series(name: index < names.count ? names[index] : "series \(index + 1)", values: values))
+        }
+        return .chart(LineChart(
+            series: series, title: try call.optionalString("title"), xLabel: try call.optionalString("x"), yLabel: try call.optionalString("y")))
+    }
+
+    static let table = Builtin(
+        "table", signature: "table(name: List, …)",
+        summary: "A table whose columns are the labelled lists.",
+        documentation: "Each labelled argument is a column, in order; the label is its header. Columns must have the same length. Exact zeros are marked.",
+        example: "table(weight: [0.5, 0, -1.25], feature: [\"age\", \"bmi\", \"bp\"])",
+        parameters: [], acceptsAnyLabels: true
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard !call.extraLabelled.isEmpty else {
+            throw RegulaError(.argument, "table() needs labelled columns, as in table(x: [1, 2], y: [3, 4])", at: call.range)
+        }
+        var columns: [[Table.Cell]] = []
+        for argument in call.extraLabelled {
+            guard case let .list(values) = argument.value else {
+                throw RegulaError(.type, "table() column '\(argument.label!)' must be a List, got \(argument.value.typeName)", at: argument.range)
+            }
+            columns.append(values.map { value in
+                if case let .number(number) = value { return .number(number) }
+                return .text(value.printed)
+            })
+        }
+        let length = columns[0].count
+        if let mismatch = columns.indices.first(where: { columns[$0].count != length }) {
+            throw RegulaError(
+                .value, "table() columns must have the same length: '\(call.extraLabelled[0].label!)' has \(length), '\(call.extraLabelled[mismatch].label!)' has \(columns[mismatch].count)",
+                at: call.extraLabelled[mismatch].range)
+        }
+        let rows = (0..<length).map { row in columns.map { $0[row] } }
+        return .table(Table(columns: call.extraLabelled.map { $0.label! }, rows: rows))
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Numeric built-ins. Each takes a Number, or a List of Numbers where that makes sense.
+enum MathBuiltins {
+    static let all: [Builtin] = [
+        elementwise("abs", "absolute value", Swift.abs),
+        elementwise("sqrt", "square root", Foundation.sqrt, domain: { $0 >= 0 }, domainText: "≥ 0"),
+        elementwise("log", "natural logarithm", Foundation.log, domain: { $0 > 0 }, domainText: "> 0"),
+        elementwise("exp", "exponential", Foundation.exp),
+        reduction("sum", "sum") { $0.reduce(0, +) },
+        reduction("mean", "arithmetic mean", needsElements: true) { $0.reduce(0, +) / Double($0.count) },
+        reduction("min", "smallest element", needsElements: true) { $0.min()! },
+        reduction("max", "largest element", needsElements: true) { $0.max()! },
+    ]
+
+    /// A function applied to a Number, or to each element of a List.
+    static func elementwise(
+        _ name: String, _ what: String, _ function: @escaping @Sendable (Double) -> Double,
+        domain: @escaping @Sendable (Double) -> Bool = { _ in true }, domainText: String = ""
+    ) -> Builtin {
+        Builtin(
+            name, signature: "\(name)(_ x: Number or List)",
+            summary: "The \(what) of a number, or of each element of a list.",
+            documentation: "Applies element by element to a list." + (domainText.isEmpty ? "" : " Every input must be \(domainText)."),
+            example: "\(name)(4)", parameters: [.positional("x")]
+        ) { (call: inout Call) throws(RegulaError) -> Value in
+            func apply(_ value: Double) throws(RegulaError) -> Double {
+                guard domain(value) else {
+                    throw RegulaError(.value, "\(name)() needs inputs \(domainText), got \(Value.format(value))", at: call.range(of: "x"))
+                }
+                return function(value)
+            }
+            switch call.value("x") {
+            case let .number(value): return .number(try apply(value))
+            case let list:
+                var results: [Value] = []
+                for value in try list.numbers(for: "\(name)()'s argument", at: call.range(of: "x")) {
+                    results.append(.number(try apply(value)))
+                }
+                return .list(results)
+            }
+        }
+    }
+
+    /// A function of a whole List of Numbers.
+    static func reduction(
+        _ name: String, _ what: String, needsElements: Bool = false, _ function: @escaping @Sendable ([Double]) -> Double
+    ) -> Builtin {
+        Builtin(
+            name, signature: "\(name)(_ values: List)",
+            summary: "The \(what) of a list of numbers.", documentation: needsElements ? "The list must not be empty." : "An empty list gives 0.",
+            example: "\(name)([3, 1, 2])", parameters: [.positional("values")]
+        ) { (call: inout Call) throws(RegulaError) -> Value in
+            let numbers = try call.value("values").numbers(for: "\(name)()'s argument", at: call.range(of: "values"))
+            guard !needsElements || !numbers.isEmpty else {
+                throw RegulaError(.value, "\(name)() needs at least one number, got an empty list", at: call.range(of: "values"))
+            }
+            return .number(function(numbers))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Built-ins that write, show, page or wait.
+enum OutputBuiltins {
+    static let all: [Builtin] = [print, warn, show, update, clearOutput, help, sleep]
+
+    static let print = Builtin(
+        "print", signature: "print(_ values..., separator: \" \", terminator: \"\\n\")",
+        summary: "Writes values to standard output.",
+        documentation: "Strings are written without quotes; other values as they display. Values are separated by `separator` and followed by `terminator`.",
+        example: "print(\"hello, world\")",
+        parameters: [.positional("values", variadic: true), .labelled("separator", default: .string(" ")), .labelled("terminator", default: .string("\n"))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let text = call.variadic.map(\.value.printed).joined(separator: try call.string("separator")) + (try call.string("terminator"))
+        call.write(text)
+        return .nothing
+    }
+
+    static let warn = Builtin(
+        "warn", signature: "warn(_ values...)",
+        summary: "Writes values to standard error, as a warning.",
+        documentation: "Like `print`, but to standard error, which notebooks show highlighted.",
+        example: "warn(\"the learning rate is large\")",
+        parameters: [.positional("values", variadic: true)]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        call.write(call.variadic.map(\.value.printed).joined(separator: " ") + "\n", toStandardError: true)
+        return .nothing
+    }
+
+    static let show = Builtin(
+        "show", signature: "show(_ value, id: String? = nothing)",
+        summary: "Displays a value now, in the middle of a cell.",
+        documentation: "A chart shows as a picture, a table as a table. With an `id`, a later `update(_, id:)` replaces the display in place.",
+        example: "show(plot([1, 4, 9]))",
+        parameters: [.positional("value"), .labelled("id", default: .nothing)]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let bundle = call.value("value").display ?? DisplayBundle(plainText: "nothing")
+        call.display(bundle, id: try call.optionalString("id"))
+        return .nothing
+    }
+
+    static let update = Builtin(
+        "update", signature: "update(_ value, id: String)",
+        summary: "Replaces the display shown with `show(_, id:)`.",
+        documentation: "Updates in place the output that `show` created with the same id, wherever it is in the notebook.",
+        example: "show(\"starting\", id: \"status\")\nupdate(\"done\", id: \"status\")",
+        parameters: [.positional("value"), .labelled("id")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let bundle = call.value("value").display ?? DisplayBundle(plainText: "nothing")
+        call.update(bundle, id: try call.string("id"))
+        return .nothing
+    }
+
+    static let clearOutput = Builtin(
+        "clearOutput", signature: "clearOutput(wait: Bool = false)",
+        summary: "Clears the cell's output.",
+        documentation: "With `wait: true`, the output is cleared when the next output arrives, which avoids flicker.",
+        example: "print(\"gone soon\")\nclearOutput()",
+        parameters: [.labelled("wait", default: .boolean(false))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        call.clearOutput(wait: try call.boolean("wait"))
+        return .nothing
+    }
+
+    static let help = Builtin(
+        "help", signature: "help(_ subject)",
+        summary: "Opens the documentation of a built-in in the pager.",
+        documentation: "Give the built-in itself (`help(plot)`) or its name as a string (`help(\"plot\")`).",
+        example: "help(plot)",
+        parameters: [.positional("subject")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let builtin: Builtin
+        switch call.value("subject") {
+        case let .builtin(value):
+            builtin = value
+        case let .string(name):
+            guard let found = BuiltinRegistry.all[name] else {
+                let suggestion = Suggestion.closest(to: name, among: BuiltinRegistry.names).map { " Did you mean '\($0)'?" } ?? ""
+                throw RegulaError(.name, "there is no built-in named '\(name)'.\(suggestion)", at: call.range(of: "subject"))
+            }
+            builtin = found
+        case let other:
+            call.page(DisplayBundle(plainText: "A value of type \(other.typeName): \(other.description)"))
+            return .nothing
+        }
+        call.page(DisplayBundle(plainText: builtin.helpText))
+        return .nothing
+    }
+
+    static let sleep = Builtin(
+        "sleep", signature: "sleep(_ seconds: Number)",
+        summary: "Waits for a number of seconds.",
+        documentation: "Stops early, with an Interrupted error, when the kernel is interrupted.",
+        example: "sleep(0.1)",
+        parameters: [.positional("seconds")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let seconds = try call.number("seconds")
+        guard seconds >= 0, seconds.isFinite else {
+            throw RegulaError(.value, "sleep() needs a finite number of seconds ≥ 0, got \(Value.format(seconds))", at: call.range(of: "seconds"))
+        }
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if call.interrupted { throw RegulaError(.interrupted, "the cell was interrupted during sleep()", at: call.range) }
+            Thread.sleep(forTimeInterval: min(0.01, max(0, deadline.timeIntervalSinceNow)))
+        }
+        return .nothing
+    }
+}

@@ -1,0 +1,78 @@
+/// The meaning of operators, indexing and members on values.
+enum Operators {
+    static func unary(_ symbol: Symbol, _ operand: Value, at range: SourceRange) throws(RegulaError) -> Value {
+        switch (symbol, operand) {
+        case let (.minus, .number(value)): return .number(-value)
+        case let (.plus, .number(value)): return .number(value)
+        case let (.not, .boolean(value)): return .boolean(!value)
+        default:
+            throw RegulaError(.type, "'\(symbol.rawValue)' cannot be applied to a \(operand.typeName)", at: range)
+        }
+    }
+
+    static func truth(_ value: Value, for symbol: Symbol, at range: SourceRange) throws(RegulaError) -> Bool {
+        guard case let .boolean(truth) = value else {
+            throw RegulaError(.type, "'\(symbol.rawValue)' needs Bool operands, got \(value.typeName)", at: range)
+        }
+        return truth
+    }
+
+    static func binary(_ symbol: Symbol, _ left: Value, _ right: Value, at range: SourceRange, rightRange: SourceRange) throws(RegulaError) -> Value {
+        switch (left, right) {
+        case let (.number(a), .number(b)):
+            switch symbol {
+            case .plus: return .number(a + b)
+            case .minus: return .number(a - b)
+            case .star: return .number(a * b)
+            case .slash, .percent:
+                guard b != 0 else { throw RegulaError(.zeroDivision, "division by zero: the right side of '\(symbol.rawValue)' is 0", at: rightRange) }
+                return .number(symbol == .slash ? a / b : a.truncatingRemainder(dividingBy: b))
+            case .less: return .boolean(a < b)
+            case .lessEqual: return .boolean(a <= b)
+            case .greater: return .boolean(a > b)
+            case .greaterEqual: return .boolean(a >= b)
+            case .equalEqual: return .boolean(a == b)
+            case .notEqual: return .boolean(a != b)
+            default: break
+            }
+        case let (.string(a), .string(b)):
+            switch symbol {
+            case .plus: return .string(a + b)
+            case .equalEqual: return .boolean(a == b)
+            case .notEqual: return .boolean(a != b)
+            case .less: return .boolean(a < b)
+            case .greater: return .boolean(a > b)
+            default: break
+            }
+        case let (.list(a), .list(b)) where symbol == .plus:
+            return .list(a + b)
+        case let (.boolean(a), .boolean(b)) where symbol == .equalEqual || symbol == .notEqual:
+            return .boolean((a == b) == (symbol == .equalEqual))
+        default:
+            break
+        }
+        throw RegulaError(.type, "'\(symbol.rawValue)' cannot combine a \(left.typeName) and a \(right.typeName)", at: range)
+    }
+
+    static func index(_ base: Value, _ index: Value, at range: SourceRange, indexRange: SourceRange) throws(RegulaError) -> Value {
+        guard case let .list(elements) = base else {
+            throw RegulaError(.type, "a \(base.typeName) cannot be indexed; only lists can", at: range)
+        }
+        guard case let .number(position) = index, position == position.rounded() else {
+            throw RegulaError(.type, "a list index must be a whole Number, got \(index.description)", at: indexRange)
+        }
+        guard position >= 0, position < Double(elements.count) else {
+            throw RegulaError(.value, "index \(Value.format(position)) is out of range for a list of \(elements.count) elements (indices start at 0)", at: indexRange)
+        }
+        return elements[Int(position)]
+    }
+
+    static func member(_ base: Value, _ name: String, at range: SourceRange) throws(RegulaError) -> Value {
+        switch (base, name) {
+        case let (.list(elements), "count"): return .number(Double(elements.count))
+        case let (.string(text), "count"): return .number(Double(text.count))
+        default:
+            throw RegulaError(.name, "a \(base.typeName) has no member '\(name)'", at: range)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import RegulaCharts
+
+/// A Regula value.
+public enum Value: Sendable {
+    case nothing
+    case number(Double)
+    case boolean(Bool)
+    case string(String)
+    case list([Value])
+    case builtin(Builtin)
+    case chart(LineChart)
+    case table(Table)
+
+    /// The type's name as a person sees it in errors and inspection.
+    public var typeName: String {
+        switch self {
+        case .nothing: "Nothing"
+        case .number: "Number"
+        case .boolean: "Bool"
+        case .string: "String"
+        case .list: "List"
+        case .builtin: "Function"
+        case .chart: "Chart"
+        case .table: "Table"
+        }
+    }
+
+    /// The `text/plain` form: exact numbers (the shortest text that reads back as the same double).
+    public var description: String {
+        switch self {
+        case .nothing: "nothing"
+        case let .number(value): Value.format(value)
+        case let .boolean(value): value ? "true" : "false"
+        case let .string(value): "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+        case let .list(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case let .builtin(builtin): "<built-in \(builtin.signature)>"
+        case let .chart(chart): chart.summary
+        case let .table(table): table.plainText()
+        }
+    }
+
+    /// The text `print` writes: strings without quotes, everything else as `description`.
+    public var printed: String {
+        if case let .string(value) = self { return value }
+        return description
+    }
+
+    /// Whole numbers print without a fraction (`3`, not `3.0`); others as Swift's shortest round-trip text.
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        if value == value.rounded(), abs(value) < 1e16 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    /// The rich display of the value, or nil for `nothing`.
+    public var display: DisplayBundle? {
+        switch self {
+        case .nothing: nil
+        case let .chart(chart): DisplayBundle(plainText: chart.summary, svg: chart.svg())
+        case let .table(table): DisplayBundle(plainText: table.plainText(), html: table.html())
+        default: DisplayBundle(plainText: description)
+        }
+    }
+}
+
+/// A value's representations by MIME type: `text/plain` always, HTML and SVG when they exist.
+public struct DisplayBundle: Sendable, Equatable {
+    public var plainText: String
+    public var html: String?
+    public var svg: String?
+
+    public init(plainText: String, html: String? = nil, svg: String? = nil) {
+        self.plainText = plainText
+        self.html = html
+        self.svg = svg
+    }
+
+    /// Each representation keyed by its MIME type.
+    public var representations: [String: String] {
+        var result = ["text/plain": plainText]
+        if let html { result["text/html"] = html }
+        if let svg { result["image/svg+xml"] = svg }
+        return result
+    }
+}

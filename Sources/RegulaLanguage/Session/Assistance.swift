@@ -1,0 +1,54 @@
+/// Completion and inspection: what a person gets from Tab and Shift-Tab.
+/// Cursor positions count Unicode code points, as the Jupyter protocol does.
+extension Session {
+    /// The names that complete the word before `cursor`, and the code-point range they replace.
+    public func completions(in source: String, cursor: Int) -> (matches: [String], start: Int, end: Int) {
+        let scalars = Array(source.unicodeScalars)
+        let end = max(0, min(cursor, scalars.count))
+        var start = end
+        while start > 0, Self.isNameScalar(scalars[start - 1]) { start -= 1 }
+        let prefix = String(String.UnicodeScalarView(scalars[start..<end]))
+        if start > 0, scalars[start - 1] == "." {
+            let members = ["count"].filter { $0.hasPrefix(prefix) }
+            return (members, start, end)
+        }
+        let candidates = Set(globals.keys).union(BuiltinRegistry.names).union(Keyword.allCases.map(\.rawValue))
+        let matches = candidates.filter { $0.hasPrefix(prefix) && $0 != prefix || ($0 == prefix && !prefix.isEmpty) }.sorted()
+        return (matches, start, end)
+    }
+
+    /// Documentation for the name at (or just before) `cursor`: a built-in's signature and docs,
+    /// or a variable's type and value. Nil when there is no known name there.
+    public func documentation(in source: String, cursor: Int) -> String? {
+        let scalars = Array(source.unicodeScalars)
+        var position = max(0, min(cursor, scalars.count))
+        // Inside a call's parentheses with no name under the cursor, document the function called.
+        if !(position > 0 && Self.isNameScalar(scalars[position - 1])) && !(position < scalars.count && Self.isNameScalar(scalars[position])) {
+            var depth = 0
+            var index = position - 1
+            while index >= 0 {
+                if scalars[index] == ")" { depth += 1 }
+                if scalars[index] == "(" {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                index -= 1
+            }
+            guard index > 0 else { return nil }
+            position = index
+        }
+        var start = position, end = position
+        while start > 0, Self.isNameScalar(scalars[start - 1]) { start -= 1 }
+        while end < scalars.count, Self.isNameScalar(scalars[end]) { end += 1 }
+        guard start < end else { return nil }
+        let name = String(String.UnicodeScalarView(scalars[start..<end]))
+        if let value = globals[name] {
+            return "\(name): \(value.typeName) = \(value.description)"
+        }
+        return BuiltinRegistry.all[name]?.helpText
+    }
+
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+}

@@ -1,0 +1,62 @@
+/// A Regula session: the variables defined so far, and the means to run cells against them.
+/// A cell that fails keeps every variable bound before the failing statement.
+public final class Session {
+    public private(set) var globals: [String: Value] = [:]
+
+    public init() {}
+
+    /// Runs one cell. Output goes to `output` as it happens; the result is the last expression's
+    /// display and any pager pages, or the error that stopped the cell.
+    public func execute(
+        _ source: String, output: any OutputSink, isInterrupted: @escaping () -> Bool = { false }
+    ) -> Result<CellResult, RegulaError> {
+        var evaluator = Evaluator(globals: globals, output: output, isInterrupted: isInterrupted)
+        defer { globals = evaluator.globals }
+        do {
+            let statements = try Parser.parse(source)
+            let value = try evaluator.run(statements)
+            return .success(CellResult(value: value.display, pages: evaluator.pages))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The type and value of a variable, for inspection.
+    public func variable(_ name: String) -> Value? { globals[name] }
+}
+
+/// Whether a cell's text is ready to run.
+public enum SourceCompleteness: Equatable, Sendable {
+    case complete
+    /// More is expected; the next line should start with `indent`.
+    case incomplete(indent: String)
+    case invalid
+}
+
+extension Session {
+    /// Complete, incomplete (an open bracket or string, a trailing operator) or invalid.
+    public func completeness(of source: String) -> SourceCompleteness {
+        let tokens: [Token]
+        do {
+            tokens = try Lexer.tokens(source)
+        } catch {
+            return error.isAtEnd ? .incomplete(indent: "") : .invalid
+        }
+        var depth = 0
+        for token in tokens {
+            switch token.kind {
+            case .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): depth += 1
+            case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace): depth -= 1
+            default: break
+            }
+            if depth < 0 { return .invalid }
+        }
+        if depth > 0 { return .incomplete(indent: String(repeating: " ", count: 4 * depth)) }
+        do {
+            _ = try Parser.parse(source)
+            return .complete
+        } catch {
+            return error.isAtEnd ? .incomplete(indent: "") : .invalid
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/// Turns a cell's text into tokens. Every token carries its source range.
+struct Lexer {
+    private let characters: [Character]
+    private var index = 0
+    private var line = 1
+    private var column = 1
+
+    init(_ source: String) {
+        characters = Array(source)
+    }
+
+    private var location: SourceLocation { SourceLocation(line: line, column: column, offset: index) }
+
+    /// All tokens, ending with `.end`; newlines inside brackets are dropped, since they cannot end a statement there.
+    static func tokens(_ source: String) throws(RegulaError) -> [Token] {
+        var lexer = Lexer(source)
+        var tokens: [Token] = []
+        var depth = 0
+        while true {
+            let token = try lexer.next()
+            switch token.kind {
+            case .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): depth += 1
+            case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace): depth = max(0, depth - 1)
+            case .newline where depth > 0: continue
+            default: break
+            }
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    private func peek(_ ahead: Int = 0) -> Character? {
+        index + ahead < characters.count ? characters[index + ahead] : nil
+    }
+
+    @discardableResult
+    private mutating func advance() -> Character {
+        let character = characters[index]
+        index += 1
+        if character == "\n" {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
+        return character
+    }
+
+    mutating func next() throws(RegulaError) -> Token {
+        try skipSpaceAndComments()
+        let start = location
+        guard let character = peek() else {
+            return Token(kind: .end, range: SourceRange(start, start), lexeme: "")
+        }
+        if character == "\n" {
+            advance()
+            return Token(kind: .newline, range: SourceRange(start, location), lexeme: "\n")
+        }
+        if character.isDigit || (character == "." && peek(1)?.isDigit == true) {
+            return try number(from: start)
+        }
+        if character.isLetter || character == "_" {
+            var name = ""
+            while let next = peek(), next.isLetter || next.isDigit || next == "_" { name.append(advance()) }
+            let kind: Token.Kind = Keyword(rawValue: name).map(Token.Kind.keyword) ?? .identifier(name)
+            return Token(kind: kind, range: SourceRange(start, location), lexeme: name)
+        }
+        if character == "\"" {
+            return try string(from: start)
+        }
+        // Two-character symbols first, so `<=` is not read as `<` then `=`.
+        if let second = peek(1), let symbol = Symbol(rawValue: String([character, second])) {
+            advance()
+            advance()
+            return Token(kind: .symbol(symbol), range: SourceRange(start, location), lexeme: symbol.rawValue)
+        }
+        if let symbol = Symbol(rawValue: String(character)) {
+            advance()
+            return Token(kind: .symbol(symbol), range: SourceRange(start, location), lexeme: symbol.rawValue)
+        }
+        advance()
+        throw RegulaError(.parse, "unexpected character '\(character)'", at: SourceRange(start, location))
+    }
+
+    private mutating func skipSpaceAndComments() throws(RegulaError) {
+        while let character = peek() {
+            if character == " " || character == "\t" || character == "\r" {
+                advance()
+            } else if character == "/" && peek(1) == "/" {
+                while let next = peek(), next != "\n" { advance() }
+            } else if character == "/" && peek(1) == "*" {
+                let start = location
+                advance()
+                advance()
+                while !(peek() == "*" && peek(1) == "/") {
+                    guard peek() != nil else {
+                        throw RegulaError(.parse, "unterminated comment: expected '*/'", at: SourceRange(start, location), atEnd: true)
+                    }
+                    advance()
+                }
+                advance()
+                advance()
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Digits with `_` separators, an optional fraction and an optional exponent: `1_000`, `0.5`, `1e-3`.
+    private mutating func number(from start: SourceLocation) throws(RegulaError) -> Token {
+        var text = ""
+        func digits(_ lexer: inout Lexer, into text: inout String) {
+            while let next = lexer.peek(), next.isDigit || (next == "_" && lexer.peek(1)?.isDigit == true) {
+                let character = lexer.advance()
+                if character != "_" { text.append(character) }
+            }
+        }
+        digits(&self, into: &text)
+        if peek() == ".", peek(1)?.isDigit == true {
+            text.append(advance())
+            digits(&self, into: &text)
+        }
+        if let e = peek(), e == "e" || e == "E" {
+            let signed = peek(1) == "+" || peek(1) == "-"
+            if peek(signed ? 2 : 1)?.isDigit == true {
+                text.append(advance())
+                if signed { text.append(advance()) }
+                digits(&self, into: &text)
+            }
+        }
+        let range = SourceRange(start, location)
+        if let next = peek(), next.isLetter || next == "_" {
+            throw RegulaError(.parse, "a number cannot run into '\(next)'; put a space or an operator between them", at: SourceRange(location, location))
+        }
+        guard let value = Double(text) else {
+            throw RegulaError(.parse, "'\(text)' is not a number", at: range)
+        }
+        return Token(kind: .number(value), range: range, lexeme: String(characters[start.offset..<index]))
+    }
+
+    private mutating func string(from start: SourceLocation) throws(RegulaError) -> Token {
+        advance()
+        var value = ""
+        while true {
+            guard let character = peek(), character != "\n" else {
+                throw RegulaError(.parse, "unterminated string: expected a closing '\"'", at: SourceRange(start, location), atEnd: peek() == nil)
+            }
+            advance()
+            if character == "\"" { break }
+            if character == "\\" {
+                let escapeStart = location
+                guard let escaped = peek() else { continue }
+                advance()
+                switch escaped {
+                case "n": value.append("\n")
+                case "t": value.append("\t")
+                case "\"": value.append("\"")
+                case "\\": value.append("\\")
+                default:
+                    throw RegulaError(.parse, "unknown escape '\\\(escaped)'; expected \\n, \\t, \\\" or \\\\", at: SourceRange(escapeStart, location))
+                }
+            } else {
+                value.append(character)
+            }
+        }
+        return Token(kind: .string(value), range: SourceRange(start, location), lexeme: String(characters[start.offset..<index]))
+    }
+}
+
+extension Character {
+    /// An ASCII digit; other Unicode numerals (such as ½) are not part of number literals.
+    var isDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import JupyterKernel
+import RegulaLanguage
+
+/// Plugs the Regula language into the kernel through its one interpreter seam.
+final class RegulaInterpreter: Interpreter {
+    private let session = Session()
+
+    let languageInfo = LanguageInfo(
+        name: "regula", version: Regula.version, mimetype: "text/x-regula", fileExtension: ".regula",
+        // Regula reads like Swift, so front ends highlight it with their Swift modes.
+        pygmentsLexer: "swift", codemirrorMode: "swift",
+        implementation: "regula", implementationVersion: Regula.version,
+        banner: "Regula \(Regula.version): a kernel for studying regularization. Type help(plot) to start.",
+        helpLinks: [(text: "Regula language", url: "https://github.com/regula-kernel/regula/blob/main/docs/language.md")]
+    )
+
+    func execute(
+        code: String, executionCount: Int, silent: Bool, publisher: any OutputPublisher,
+        isInterrupted: @escaping @Sendable () -> Bool
+    ) -> Result<ExecutionResult, ExecutionError> {
+        let sink = PublisherSink(publisher)
+        switch session.execute(code, output: sink, isInterrupted: isInterrupted) {
+        case let .success(result):
+            return .success(ExecutionResult(
+                value: result.value.map(MIMEBundle.init), payloads: result.pages.map { ExecutionResult.pagerPayload(MIMEBundle($0)) }))
+        case let .failure(error):
+            let traceback = DiagnosticFormatter.render(error, source: code, cellName: "cell [\(executionCount)]")
+            return .failure(ExecutionError(name: error.kind.rawValue, value: error.message, traceback: traceback))
+        }
+    }
+
+    func complete(code: String, cursor: Int) -> Completion {
+        let completion = session.completions(in: code, cursor: cursor)
+        return Completion(matches: completion.matches, cursorStart: completion.start, cursorEnd: completion.end)
+    }
+
+    func inspect(code: String, cursor: Int, detailLevel: Int) -> MIMEBundle? {
+        session.documentation(in: code, cursor: cursor).map { MIMEBundle(plainText: $0) }
+    }
+
+    func isComplete(code: String) -> Completeness {
+        switch session.completeness(of: code) {
+        case .complete: .complete
+        case let .incomplete(indent): .incomplete(indent: indent)
+        case .invalid: .invalid
+        }
+    }
+}
+
+extension MIMEBundle {
+    init(_ display: DisplayBundle) {
+        self.init(data: display.representations.mapValues(JSON.string))
+    }
+}
+
+/// Sends a cell's output to the kernel's publisher.
+private final class PublisherSink: OutputSink {
+    let publisher: any OutputPublisher
+
+    init(_ publisher: any OutputPublisher) {
+        self.publisher = publisher
+    }
+
+    func write(_ text: String, toStandardError: Bool) {
+        publisher.write(text, to: toStandardError ? .stderr : .stdout)
+    }
+
+    func display(_ bundle: DisplayBundle, id: String?) {
+        publisher.display(MIMEBundle(bundle), displayID: id)
+    }
+
+    func update(_ bundle: DisplayBundle, id: String) {
+        publisher.update(MIMEBundle(bundle), displayID: id)
+    }
+
+    func clearOutput(wait: Bool) {
+        publisher.clearOutput(wait: wait)
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RegulaLanguage
+
+/// `regula run FILE`: evaluates a script outside Jupyter. Text goes to the terminal; charts and
+/// tables are written as SVG and HTML files to the output folder.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run a Regula script, writing charts and tables to a folder.")
+
+    @Argument(help: "The script to run (a .regula file).")
+    var file: String
+
+    @Option(name: .shortAndLong, help: "Where SVG and HTML outputs go.")
+    var output: String = "regula-output"
+
+    func run() throws {
+        let source: String
+        do {
+            source = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+        }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let sink = FileSink(folder: output)
+        switch Session().execute(source, output: sink) {
+        case let .success(result):
+            for page in result.pages { print(page.plainText) }
+            if let value = result.value { sink.display(value, id: nil) }
+        case let .failure(error):
+            let colored = isatty(STDERR_FILENO) != 0
+            let lines = DiagnosticFormatter.render(error, source: source, cellName: file, colored: colored)
+            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Prints text and saves rich outputs as numbered files.
+private final class FileSink: OutputSink {
+    let folder: String
+    var count = 0
+
+    init(folder: String) {
+        self.folder = folder
+    }
+
+    func write(_ text: String, toStandardError: Bool) {
+        FileHandle(fileDescriptor: toStandardError ? STDERR_FILENO : STDOUT_FILENO).write(Data(text.utf8))
+    }
+
+    func display(_ bundle: DisplayBundle, id: String?) {
+        print(bundle.plainText)
+        for (kind, text) in [("svg", bundle.svg), ("html", bundle.html)] {
+            guard let text else { continue }
+            count += 1
+            let path = (folder as NSString).appendingPathComponent("output-\(count).\(kind)")
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                print("[saved \(path)]")
+            } catch {
+                FileHandle.standardError.write(Data("could not write \(path): \(error.localizedDescription)\n".utf8))
+            }
+        }
+    }
+
+    func update(_ bundle: DisplayBundle, id: String) { display(bundle, id: id) }
+    func clearOutput(wait: Bool) {}
+}
