@@ -5,13 +5,13 @@ enum ChartBuiltins {
     static let all: [Builtin] = [plot, table]
 
     static let plot = Builtin(
-        "plot", signature: "plot(_ series: List..., title: String? = nothing, x: String? = nothing, y: String? = nothing, names: List? = nothing)",
+        "plot", signature: "plot(_ series: List..., over: List? = nothing, title: String? = nothing, xLabel: String? = nothing, yLabel: String? = nothing, names: List? = nothing)",
         summary: "A line chart of one or more lists of numbers.",
-        documentation: "Each list is drawn against its positions 1, 2, 3, …; several lists share the axes and get a legend. `title`, `x` and `y` label the chart and its axes; `names` names the series.",
-        example: "plot([1, 4, 9, 16], title: \"squares\")",
+        documentation: "Each list is drawn against `over` (the x values), or against its positions 1, 2, 3, … without it; several lists share the axes and get a legend. `title`, `xLabel` and `yLabel` label the chart and its axes; `names` names the series.",
+        example: "let w = linspace(-2, 2, count: 41)\nplot(abs(w), w * w, over: w, names: [\"|w|\", \"w²\"])",
         parameters: [
-            .positional("series", variadic: true), .labelled("title", default: .nothing),
-            .labelled("x", default: .nothing), .labelled("y", default: .nothing), .labelled("names", default: .nothing),
+            .positional("series", variadic: true), .labelled("over", default: .nothing), .labelled("title", default: .nothing),
+            .labelled("xLabel", default: .nothing), .labelled("yLabel", default: .nothing), .labelled("names", default: .nothing),
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard !call.variadic.isEmpty else {
@@ -24,13 +24,26 @@ enum ChartBuiltins {
                 throw RegulaError(.value, "plot() has \(call.variadic.count) series but \(names.count) names", at: call.range(of: "names"))
             }
         }
+        var xs: [Double]?
+        if case .list = call.value("over") {
+            xs = try call.value("over").numbers(for: "plot()'s 'over:'", at: call.range(of: "over"))
+        }
         var series: [Series] = []
         for (index, argument) in call.variadic.enumerated() {
             let values = try argument.value.numbers(for: "plot()'s series", at: argument.range)
-            series.append(Series(name: index < names.count ? names[index] : "series \(index + 1)", values: values))
+            let name = index < names.count ? names[index] : "series \(index + 1)"
+            if let xs {
+                guard xs.count == values.count else {
+                    throw RegulaError(.value, "plot() series \(index + 1) has \(values.count) values but 'over:' has \(xs.count)", at: argument.range)
+                }
+                series.append(Series(name: name, points: Array(zip(xs, values)).map { (x: $0.0, y: $0.1) }))
+            } else {
+                series.append(Series(name: name, values: values))
+            }
         }
         return .chart(LineChart(
-            series: series, title: try call.optionalString("title"), xLabel: try call.optionalString("x"), yLabel: try call.optionalString("y")))
+            series: series, title: try call.optionalString("title"),
+            xLabel: try call.optionalString("xLabel"), yLabel: try call.optionalString("yLabel")))
     }
 
     static let table = Builtin(

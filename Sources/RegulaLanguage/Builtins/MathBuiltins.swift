@@ -7,11 +7,29 @@ enum MathBuiltins {
         elementwise("sqrt", "square root", Foundation.sqrt, domain: { $0 >= 0 }, domainText: "≥ 0"),
         elementwise("log", "natural logarithm", Foundation.log, domain: { $0 > 0 }, domainText: "> 0"),
         elementwise("exp", "exponential", Foundation.exp),
+        elementwise("sign", "sign (-1, 0 or 1)", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }),
         reduction("sum", "sum") { $0.reduce(0, +) },
         reduction("mean", "arithmetic mean", needsElements: true) { $0.reduce(0, +) / Double($0.count) },
         reduction("min", "smallest element", needsElements: true) { $0.min()! },
         reduction("max", "largest element", needsElements: true) { $0.max()! },
+        linspace,
     ]
+
+    static let linspace = Builtin(
+        "linspace", signature: "linspace(_ from: Number, _ to: Number, count: Number = 50)",
+        summary: "Evenly spaced numbers from `from` to `to`, both included.",
+        documentation: "A grid for plotting a function: `count` numbers, at least 2.",
+        example: "linspace(-2, 2, count: 5)",
+        parameters: [.positional("from"), .positional("to"), .labelled("count", default: .number(50))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let from = try call.number("from"), to = try call.number("to"), count = try call.number("count")
+        guard count >= 2, count == count.rounded(), count <= 1_000_000 else {
+            throw RegulaError(.value, "linspace() needs a whole count from 2 to 1000000, got \(Value.format(count))", at: call.range(of: "count"))
+        }
+        let steps = Int(count) - 1
+        // Computed from both ends, so the last value is exactly `to`.
+        return .list((0...steps).map { .number(from + (to - from) * Double($0) / Double(steps)) })
+    }
 
     /// A function applied to a Number, or to each element of a List.
     static func elementwise(

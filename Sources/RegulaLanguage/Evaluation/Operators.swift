@@ -18,6 +18,28 @@ enum Operators {
     }
 
     static func binary(_ symbol: Symbol, _ left: Value, _ right: Value, at range: SourceRange, rightRange: SourceRange) throws(RegulaError) -> Value {
+        // Arithmetic on lists is element by element; a number pairs with every element.
+        if [.plus, .minus, .star, .slash].contains(symbol) {
+            switch (left, right) {
+            case let (.list(a), .list(b)) where symbol != .plus:
+                guard a.count == b.count else {
+                    throw RegulaError(.value, "'\(symbol.rawValue)' needs lists of the same length, got \(a.count) and \(b.count) elements", at: range)
+                }
+                var result: [Value] = []
+                for (x, y) in zip(a, b) { result.append(try binary(symbol, x, y, at: range, rightRange: rightRange)) }
+                return .list(result)
+            case let (.list(a), .number):
+                var result: [Value] = []
+                for x in a { result.append(try binary(symbol, x, right, at: range, rightRange: rightRange)) }
+                return .list(result)
+            case let (.number, .list(b)):
+                var result: [Value] = []
+                for y in b { result.append(try binary(symbol, left, y, at: range, rightRange: rightRange)) }
+                return .list(result)
+            default:
+                break
+            }
+        }
         switch (left, right) {
         case let (.number(a), .number(b)):
             switch symbol {

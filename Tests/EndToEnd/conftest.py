@@ -1,0 +1,113 @@
+"""Shared helpers for the end-to-end tests: they start the real `regula` binary through
+jupyter_client (or by hand, to break the rules on purpose) and talk to it over ZeroMQ."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from jupyter_client import BlockingKernelClient, KernelManager
+from jupyter_client.session import Session
+
+ROOT = Path(__file__).resolve().parents[2]
+BINARY = Path(os.environ.get("REGULA_BINARY", ROOT / ".build" / "release" / "regula"))
+
+
+def free_ports(count: int) -> list[int]:
+    sockets = [socket.socket() for _ in range(count)]
+    for s in sockets:
+        s.bind(("127.0.0.1", 0))
+    ports = [s.getsockname()[1] for s in sockets]
+    for s in sockets:
+        s.close()
+    return ports
+
+
+def write_connection_file(folder: Path, key: str = None, transport: str = "tcp") -> tuple[Path, dict]:
+    key = uuid.uuid4().hex if key is None else key
+    shell, iopub, stdin, control, hb = free_ports(5)
+    if transport == "ipc":
+        ip = str(folder / "regula-ipc")
+    else:
+        ip = "127.0.0.1"
+    info = {
+        "transport": transport, "ip": ip, "key": key, "signature_scheme": "hmac-sha256",
+        "shell_port": shell, "iopub_port": iopub, "stdin_port": stdin, "control_port": control, "hb_port": hb,
+    }
+    path = folder / f"kernel-{uuid.uuid4().hex[:8]}.json"
+    path.write_text(json.dumps(info))
+    return path, info
+
+
+class RawKernel:
+    """A kernel process started by hand with its own connection file, plus a client for it."""
+
+    def __init__(self, folder: Path, transport: str = "tcp", key: str | None = None):
+        self.path, self.info = write_connection_file(folder, key=key, transport=transport)
+        self.process = subprocess.Popen(
+            [str(BINARY), "kernel", "--connection-file", str(self.path)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        self.client = BlockingKernelClient()
+        self.client.load_connection_info(self.info)
+        self.client.start_channels()
+        self.client.wait_for_ready(timeout=30)
+
+    def stop(self):
+        self.client.stop_channels()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stderr(self) -> str:
+        return self.process.stderr.read() if self.process.poll() is not None else ""
+
+
+@pytest.fixture
+def raw_kernel(tmp_path):
+    kernel = RawKernel(tmp_path)
+    yield kernel
+    kernel.stop()
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    """A kernel started the way Jupyter starts it: from the installed kernelspec."""
+    manager = KernelManager(kernel_name="regula")
+    manager.start_kernel()
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=30)
+    yield manager, client
+    client.stop_channels()
+    manager.shutdown_kernel(now=False)
+
+
+def execute(client: BlockingKernelClient, code: str, timeout: float = 30, **options):
+    """Runs `code`; returns the reply and the IOPub messages of that request, up to its idle."""
+    msg_id = client.execute(code, **options)
+    reply = client.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = client.get_shell_msg(timeout=timeout)
+    outputs = collect_iopub(client, msg_id, timeout)
+    return reply, outputs
+
+
+def collect_iopub(client: BlockingKernelClient, msg_id: str, timeout: float = 30) -> list[dict]:
+    messages = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg = client.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        messages.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return messages
+    raise AssertionError(f"no idle for {msg_id}")

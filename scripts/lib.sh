@@ -1,0 +1,75 @@
+# Shared set-up for scripts/main.sh and scripts/test.sh. Sourced, not run.
+# Every step checks before it acts, so running it again changes nothing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+OUTPUT="$ROOT/output"
+BINARY="$ROOT/.build/release/regula"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Debian packages the build and the tests need.
+APT_PACKAGES=(libzmq3-dev pkg-config python3 python3-venv python3-pip ca-certificates)
+
+ensure_apt_packages() {
+    local missing=()
+    for package in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    command -v apt-get >/dev/null || fail "missing packages (${missing[*]}) and no apt-get to install them: this needs Debian or Ubuntu"
+    [ "$(id -u)" -eq 0 ] || fail "missing packages (${missing[*]}): run as root, or install them with apt-get first"
+    say "Installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq || fail "apt-get update failed: check the network or the apt sources"
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || fail "apt-get install ${missing[*]} failed"
+}
+
+ensure_swift() {
+    if ! command -v swift >/dev/null; then
+        [ -x /opt/swift/usr/bin/swift ] && export PATH="/opt/swift/usr/bin:$PATH"
+    fi
+    command -v swift >/dev/null || fail "no Swift toolchain found: install Swift 6 and put 'swift' on PATH (looked on PATH and in /opt/swift/usr/bin)"
+}
+
+# A virtual environment with the pinned packages; rebuilt only when requirements.txt changes.
+ensure_venv() {
+    local stamp="$VENV/.requirements.sha256"
+    local wanted
+    wanted="$(sha256sum "$ROOT/scripts/requirements.txt" | cut -d' ' -f1)"
+    if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+        return 0
+    fi
+    say "Creating the Python environment in .venv"
+    local python
+    python="$(command -v python3)" || fail "python3 not found"
+    "$python" -m venv "$VENV" 2>/dev/null || /usr/bin/python3 -m venv "$VENV" || fail "cannot create a virtual environment (python3-venv is needed)"
+    "$VENV/bin/python" -m pip install -q --upgrade pip || fail "cannot upgrade pip in .venv"
+    "$VENV/bin/python" -m pip install -q -r "$ROOT/scripts/requirements.txt" || fail "pip install of scripts/requirements.txt failed"
+    echo "$wanted" > "$stamp"
+}
+
+# libzmq's pkg-config flags name a krb5 include folder that SwiftPM refuses; the warning is noise.
+quiet_build_output() { sed -e '/prohibited flag(s)/d' -e '/^\[[0-9]*\/[0-9]*\]/d' -e "/Source files for target/d"; }
+
+build_release() {
+    say "Building regula (release)"
+    (cd "$ROOT" && swift build -c release 2>&1 | quiet_build_output) || fail "swift build -c release failed (see the errors above)"
+    [ -x "$BINARY" ] || fail "the release build did not produce $BINARY"
+}
+
+register_kernel() {
+    say "Registering the Regula kernel in .venv"
+    "$BINARY" install --prefix "$VENV" >/dev/null || fail "regula install failed"
+    "$VENV/bin/jupyter" kernelspec list | grep -q "regula" || fail "jupyter kernelspec list does not show regula"
+}
+
+setup_all() {
+    ensure_apt_packages
+    ensure_swift
+    ensure_venv
+    build_release
+    register_kernel
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every test: the Swift unit tests, then the end-to-end tests that start the real kernel
+# through jupyter_client (jupyter_kernel_test, protocol edge cases, notebooks, the command line).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+setup_all
+
+say "Swift unit tests"
+(cd "$ROOT" && swift test 2>&1 | quiet_build_output) || fail "swift test failed"
+
+say "End-to-end tests through jupyter_client"
+cd "$ROOT"
+REGULA_BINARY="$BINARY" "$VENV/bin/python" -m pytest -q -p no:cacheprovider Tests/EndToEnd "$@"
