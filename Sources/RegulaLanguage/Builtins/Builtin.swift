@@ -170,26 +170,32 @@ extension Call {
     }
 }
 
-/// "Did you mean" suggestions by edit distance.
+/// "Did you mean" suggestions by edit distance (a swap of neighbours counts as one edit).
 enum Suggestion {
+    /// The closest candidate, if it is close enough to be a likely typo (never a different short name).
     static func closest(to word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        let scored = candidates.filter { $0 != word }.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-        return best.1 <= max(1, word.count / 3) ? best.0 : nil
+        return best.1 <= max(1, word.count / 3) && best.1 < word.count ? best.0 : nil
     }
 
+    /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
         for i in 1...a.count {
-            var row = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
-                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
             }
-            previous = row
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 }

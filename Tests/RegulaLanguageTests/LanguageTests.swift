@@ -1,0 +1,198 @@
+import Testing
+
+@testable import RegulaLanguage
+
+/// Collects what a cell writes and shows.
+final class RecordingSink: OutputSink {
+    var standardOutput = ""
+    var standardError = ""
+    var displays: [(DisplayBundle, String?)] = []
+    var updates: [(DisplayBundle, String)] = []
+    var clears = 0
+
+    func write(_ text: String, toStandardError: Bool) {
+        if toStandardError { standardError += text } else { standardOutput += text }
+    }
+    func display(_ bundle: DisplayBundle, id: String?) { displays.append((bundle, id)) }
+    func update(_ bundle: DisplayBundle, id: String) { updates.append((bundle, id)) }
+    func clearOutput(wait: Bool) { clears += 1 }
+}
+
+/// Runs `source` in `session`; returns the result's plain text, or the error.
+func run(_ source: String, in session: Session = Session(), sink: RecordingSink = RecordingSink()) -> Result<String?, RegulaError> {
+    session.execute(source, output: sink).map { $0.value?.plainText }
+}
+
+@Suite("Evaluation")
+struct EvaluationTests {
+    @Test(arguments: [
+        ("1 + 2 * 3", "7"), ("(1 + 2) * 3", "9"), ("-2 - -3", "1"), ("7 % 4", "3"), ("1e-3", "0.001"),
+        ("1_000 * 2", "2000"), ("0.1 + 0.2", "0.30000000000000004"), ("2 < 3 && 3 < 4", "true"),
+        ("\"a\" + \"b\"", "\"ab\""), ("[1, 2] + [3]", "[1, 2, 3]"), ("[1, 2, 3] * 2", "[2, 4, 6]"),
+        ("[1, 2] * [3, 4]", "[3, 8]"), ("[10, 20, 30][1]", "20"), ("[1, 2, 3].count", "3"),
+        ("abs([-1, 2])", "[1, 2]"), ("sum([1, 2, 3.5])", "6.5"), ("mean([1, 2, 3, 4])", "2.5"),
+        ("sign(-0.5)", "-1"), ("linspace(0, 1, count: 5)", "[0, 0.25, 0.5, 0.75, 1]"), ("sqrt(16)", "4"),
+        ("1 // a comment\n", "1"), ("/* block */ 2", "2"), ("let x = 4; x * x", "16"), ("true == false", "false"),
+    ])
+    func expressions(source: String, expected: String) throws {
+        #expect(try run(source).get() == expected)
+    }
+
+    @Test func bindingsPersistAcrossCells() throws {
+        let session = Session()
+        _ = run("let lambda = 0.1", in: session)
+        #expect(try run("lambda * 10", in: session).get() == "1")
+    }
+
+    @Test func aFailingCellKeepsEveryEarlierBinding() throws {
+        let session = Session()
+        _ = run("let a = 1", in: session)
+        guard case .failure = run("let b = 2\nlet c = nope\nlet d = 4", in: session) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(try run("a + b", in: session).get() == "3")
+        #expect(session.variable("c") == nil && session.variable("d") == nil)
+    }
+
+    @Test func printAndWarnWriteToTheirStreams() {
+        let sink = RecordingSink()
+        _ = run("print(\"hello,\", 1, [2])\nwarn(\"careful\")", sink: sink)
+        #expect(sink.standardOutput == "hello, 1 [2]\n")
+        #expect(sink.standardError == "careful\n")
+    }
+
+    @Test func showAndUpdateUseTheDisplayID() {
+        let sink = RecordingSink()
+        _ = run("show(plot([1, 2]), id: \"p\")\nupdate(\"done\", id: \"p\")\nclearOutput(wait: true)", sink: sink)
+        #expect(sink.displays.count == 1 && sink.displays[0].1 == "p" && sink.displays[0].0.svg != nil)
+        #expect(sink.updates.count == 1 && sink.updates[0].1 == "p")
+        #expect(sink.clears == 1)
+    }
+
+    @Test func plotAndTableGiveRichDisplays() throws {
+        let result = try Session().execute("plot([1, 4, 9], over: [0, 1, 2], title: \"squares\")", output: RecordingSink()).get()
+        #expect(result.value?.svg?.contains("<svg") == true)
+        let table = try Session().execute("table(w: [0, 1.5], name: [\"a\", \"b\"])", output: RecordingSink()).get()
+        #expect(table.value?.html?.contains("<table") == true)
+    }
+
+    @Test func helpOpensAPage() throws {
+        let result = try Session().execute("help(plot)", output: RecordingSink()).get()
+        #expect(result.pages.count == 1)
+        #expect(result.pages[0].plainText.hasPrefix("plot("))
+        #expect(result.value == nil)
+    }
+
+    @Test func sleepStopsWhenInterrupted() {
+        let result = Session().execute("sleep(30)", output: RecordingSink(), isInterrupted: { true })
+        guard case let .failure(error) = result else {
+            Issue.record("expected an interruption")
+            return
+        }
+        #expect(error.kind == .interrupted)
+    }
+}
+
+@Suite("Errors")
+struct ErrorTests {
+    func error(_ source: String) -> RegulaError? {
+        if case let .failure(error) = run(source) { return error }
+        return nil
+    }
+
+    @Test func unknownNamesSuggestTheClosest() {
+        let session = Session()
+        _ = run("let weight = 1", in: session)
+        guard case let .failure(error) = run("weigth + 1", in: session) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.kind == .name)
+        #expect(error.message.contains("Did you mean 'weight'?"))
+    }
+
+    @Test func wrongLabelsListTheRightOnes() {
+        let error = error("plot([1], titel: \"x\")")
+        #expect(error?.kind == .argument)
+        #expect(error?.message.contains("Did you mean 'title:'?") == true)
+    }
+
+    @Test func divisionByZeroPointsAtTheDivisor() {
+        let error = error("1 / (2 - 2)")
+        #expect(error?.kind == .zeroDivision)
+        #expect(error?.range?.start.column == 5)
+    }
+
+    @Test func typeErrorsNameBothTypes() {
+        #expect(error("1 + \"a\"")?.message == "'+' cannot combine a Number and a String")
+        #expect(error("sqrt(-1)")?.kind == .value)
+        #expect(error("[1, 2] * [1, 2, 3]")?.kind == .value)
+        #expect(error("[1][3]")?.message.contains("out of range") == true)
+    }
+
+    @Test func parseErrorsAreAllReportedWithRecovery() {
+        let error = error("let = 1\nlet ok = 2\n1 +* 2")
+        #expect(error?.kind == .parse)
+        #expect(error?.others.count == 1)
+        #expect(error?.range?.start.line == 1)
+        #expect(error?.others.first?.range?.start.line == 3)
+    }
+
+    @Test func theFormatterShowsTheLineAndACaret() throws {
+        let source = "let a = 1\nprint(a, b)"
+        let error = try #require(self.error(source))
+        let lines = DiagnosticFormatter.render(error, source: source, cellName: "cell [3]", colored: false)
+        #expect(lines == [
+            "NameError: 'b' is not defined.",
+            "  --> cell [3], line 2, column 10",
+            "  |",
+            "2 | print(a, b)",
+            "  |          ^",
+        ])
+    }
+
+    @Test func lexicalErrors() {
+        #expect(error("let x = 3 @ 4")?.message == "unexpected character '@'")
+        #expect(error("\"unterminated")?.isAtEnd == true)
+        #expect(error("12abc")?.kind == .parse)
+    }
+}
+
+@Suite("Completion, inspection and completeness")
+struct AssistanceTests {
+    @Test func completionOffersBuiltinsVariablesAndKeywords() {
+        let session = Session()
+        _ = run("let learningRate = 0.1", in: session)
+        #expect(session.completions(in: "pl", cursor: 2).matches == ["plot"])
+        #expect(session.completions(in: "lea", cursor: 3).matches == ["learningRate"])
+        #expect(session.completions(in: "le", cursor: 2).matches == ["learningRate", "let"])
+        let completion = session.completions(in: "1 + pri", cursor: 7)
+        #expect(completion.start == 4 && completion.end == 7)
+    }
+
+    @Test func cursorCountsUnicodeCodePoints() {
+        let code = "\"😀\" + pri"
+        let completion = Session().completions(in: code, cursor: code.unicodeScalars.count)
+        #expect(completion.matches == ["print"])
+        #expect(completion.start == 6)
+    }
+
+    @Test func inspectionDocumentsBuiltinsAndVariables() {
+        let session = Session()
+        _ = run("let rate = 0.5", in: session)
+        #expect(session.documentation(in: "plot", cursor: 2)?.hasPrefix("plot(") == true)
+        #expect(session.documentation(in: "rate", cursor: 4) == "rate: Number = 0.5")
+        #expect(session.documentation(in: "plot([1, 2], ", cursor: 13)?.hasPrefix("plot(") == true)
+        #expect(session.documentation(in: "   ", cursor: 1) == nil)
+    }
+
+    @Test(arguments: [
+        ("1 + 1", SourceCompleteness.complete), ("", .complete), ("plot([1,", .incomplete(indent: "        ")),
+        ("let x = (", .incomplete(indent: "    ")), ("1 +", .incomplete(indent: "")), ("\"abc", .incomplete(indent: "")),
+        ("/* open", .incomplete(indent: "")), ("let = 1", .invalid), (")", .invalid), ("1 @ 2", .invalid),
+    ])
+    func completeness(source: String, expected: SourceCompleteness) {
+        #expect(Session().completeness(of: source) == expected)
+    }
+}
