@@ -88,10 +88,10 @@ public final class ZeroMQSocket: @unchecked Sendable {
 
     /// The endpoint the socket is bound to, with the port the system chose for a `:0` or `*` bind.
     public var lastEndpoint: String {
-        var buffer = [CChar](repeating: 0, count: 1024)
+        var buffer = [UInt8](repeating: 0, count: 1024)
         var size = buffer.count
         zmq_getsockopt(handle, ZMQ_LAST_ENDPOINT, &buffer, &size)
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
     }
 
     public func setOption(_ option: Int32, _ value: Int32) throws {

@@ -62,31 +62,40 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
 
 // MARK: - Parsing
 
-extension JSON: Decodable {
+extension JSON {
     /// Parses UTF-8 JSON text. Throws for anything that is not valid JSON.
+    /// Foundation's JSONSerialization does the parsing: it is several times faster here than
+    /// JSONDecoder with a type-probing `Decodable` (which throws and discards an error per probe).
     public static func parse(_ data: Data) throws -> JSON {
-        try JSONDecoder().decode(JSON.self, from: data)
+        try JSON(foundation: JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        // Order matters: booleans before numbers, integers before doubles, so values keep their kind.
-        if container.decodeNil() {
+    private init(foundation object: Any) throws {
+        switch object {
+        case let string as String:
+            self = .string(string)
+        case let number as NSNumber:
+            // Booleans arrive as NSNumbers of type char ("c"), doubles as "d"; the rest are integers.
+            switch String(cString: number.objCType) {
+            case "c", "B": self = .bool(number.boolValue)
+            case "d", "f": self = .double(number.doubleValue)
+            default: self = .int(number.intValue)
+            }
+        case let array as [Any]:
+            self = .array(try array.map { try JSON(foundation: $0) })
+        case let dictionary as [String: Any]:
+            self = .object(try dictionary.mapValues { try JSON(foundation: $0) })
+        case is NSNull:
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSON].self))
+        default:
+            throw JSONParseError.unsupportedValue(String(describing: type(of: object)))
         }
     }
+}
+
+/// A parsed value that JSON cannot hold (not expected from JSONSerialization).
+public enum JSONParseError: Error {
+    case unsupportedValue(String)
 }
 
 // MARK: - Serialization
@@ -94,63 +103,70 @@ extension JSON: Decodable {
 extension JSON {
     /// Compact UTF-8 JSON with sorted keys, so equal values always give equal bytes.
     public func serialized() -> Data {
-        var output = String()
+        var output: [UInt8] = []
         output.reserveCapacity(256)
         write(to: &output)
-        return Data(output.utf8)
+        return Data(output)
     }
 
-    public func write(to output: inout String) {
+    /// Appends the UTF-8 bytes of this value (bytes, not Characters: this is on every message's path).
+    public func write(to output: inout [UInt8]) {
         switch self {
         case .null:
-            output += "null"
+            output += Self.nullBytes
         case let .bool(value):
-            output += value ? "true" : "false"
+            output += value ? Self.trueBytes : Self.falseBytes
         case let .int(value):
-            output += String(value)
+            output += String(value).utf8
         case let .double(value):
-            if value.isFinite {
-                output += value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) + ".0" : String(value)
+            if !value.isFinite {
+                output += Self.nullBytes
+            } else if value.rounded() == value && abs(value) < 1e15 {
+                output += String(Int(value)).utf8
+                output += [UInt8(ascii: "."), UInt8(ascii: "0")]
             } else {
-                output += "null"
+                output += String(value).utf8
             }
         case let .string(value):
-            JSON.writeString(value, to: &output)
+            Self.writeString(value, to: &output)
         case let .array(values):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 value.write(to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case let .object(members):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
-                JSON.writeString(key, to: &output)
-                output += ":"
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                Self.writeString(key, to: &output)
+                output.append(UInt8(ascii: ":"))
                 members[key]!.write(to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
+    private static let nullBytes = Array("null".utf8), trueBytes = Array("true".utf8), falseBytes = Array("false".utf8)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Escapes quotes, backslashes and control characters; every other byte (UTF-8 included) passes through.
+    private static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                           hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            default: output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

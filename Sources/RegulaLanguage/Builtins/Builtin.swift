@@ -58,7 +58,10 @@ public struct Builtin: Sendable {
 public struct EvaluatedArgument: Sendable {
     public var label: String?
     public var value: Value
+    /// Where the value was written.
     public var range: SourceRange
+    /// Where the label was written, if there is one.
+    public var labelRange: SourceRange?
 }
 
 /// One call of a built-in: its arguments bound to parameters, and the means to show output.
@@ -142,10 +145,10 @@ extension Call {
                     let labels = builtin.parameters.compactMap(\.label)
                     let suggestion = Suggestion.closest(to: label, among: labels).map { " Did you mean '\($0):'?" } ?? ""
                     let accepted = labels.isEmpty ? "it takes no labelled arguments" : "it takes " + labels.map { "'\($0):'" }.joined(separator: ", ")
-                    throw RegulaError(.argument, "\(builtin.name)() has no argument '\(label):'; \(accepted).\(suggestion)", at: argument.range)
+                    throw RegulaError(.argument, "\(builtin.name)() has no argument '\(label):'; \(accepted).\(suggestion)", at: argument.labelRange ?? argument.range)
                 }
                 guard bound[parameter.name] == nil else {
-                    throw RegulaError(.argument, "\(builtin.name)() was given '\(label):' twice", at: argument.range)
+                    throw RegulaError(.argument, "\(builtin.name)() was given '\(label):' twice", at: argument.labelRange ?? argument.range)
                 }
                 bound[parameter.name] = (argument.value, argument.range)
             } else if let parameter = positional.first {

@@ -67,7 +67,8 @@ struct Evaluator {
         }
         var evaluated: [EvaluatedArgument] = []
         for argument in arguments {
-            evaluated.append(EvaluatedArgument(label: argument.label, value: try evaluate(argument.value), range: argument.value.range))
+            evaluated.append(EvaluatedArgument(
+                label: argument.label, value: try evaluate(argument.value), range: argument.value.range, labelRange: argument.labelRange))
         }
         var call = try Call(builtin: builtin, arguments: evaluated, range: range, output: output, isInterrupted: isInterrupted)
         let result = try builtin.implementation(&call)

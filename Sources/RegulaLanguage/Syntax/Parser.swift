@@ -136,12 +136,13 @@ struct Parser {
         repeat {
             if check(.rightParen) { break }  // a trailing comma is allowed
             var label: String?
+            var labelRange: SourceRange?
             if case let .identifier(name) = current.kind, tokens[position + 1].kind == .symbol(.colon) {
                 label = name
-                _ = advance()
-                _ = advance()
+                let start = advance().range
+                labelRange = start.union(advance().range)
             }
-            arguments.append(Argument(label: label, value: try expression()))
+            arguments.append(Argument(label: label, labelRange: labelRange, value: try expression()))
         } while match(.comma)
         return arguments
     }

@@ -26,5 +26,7 @@ struct Expression: Sendable {
 /// An argument in a call: an optional label, then a value.
 struct Argument: Sendable {
     var label: String?
+    /// Where the label (with its colon) was written, for errors about the label itself.
+    var labelRange: SourceRange?
     var value: Expression
 }

@@ -1,0 +1,83 @@
+"""The `regula` command line: run, install, and the kernel's start-up errors."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import BINARY, ROOT
+
+VENV_BIN = Path(sys.executable).parent
+
+
+def regula(*args, **kwargs):
+    return subprocess.run([str(BINARY), *args], capture_output=True, text=True, timeout=60, **kwargs)
+
+
+def test_help_lists_the_subcommands():
+    result = regula("--help")
+    assert result.returncode == 0
+    for command in ("kernel", "install", "run"):
+        assert command in result.stdout
+
+
+def test_run_prints_text_and_writes_svg_and_html(tmp_path):
+    script = tmp_path / "demo.regula"
+    script.write_text('print("hello from a script")\nshow(plot([1, 4, 9]))\ntable(x: [1, 2], y: [0, 3])\n')
+    out = tmp_path / "out"
+    result = regula("run", str(script), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "hello from a script" in result.stdout
+    svgs, htmls = sorted(out.glob("*.svg")), sorted(out.glob("*.html"))
+    assert len(svgs) == 1 and len(htmls) == 1
+    assert svgs[0].read_text().startswith("<svg xmlns=")
+    assert "<table" in htmls[0].read_text()
+
+
+def test_run_reports_an_error_with_its_line_and_exits_nonzero(tmp_path):
+    script = tmp_path / "broken.regula"
+    script.write_text("let a = 1\nplot([1, 2], titel: \"x\")\n")
+    result = regula("run", str(script), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "ArgumentError" in result.stderr
+    assert "Did you mean 'title:'?" in result.stderr
+    assert "2 | plot([1, 2], titel: \"x\")" in result.stderr
+
+
+def test_install_with_a_prefix_writes_an_absolute_argv_and_logos(tmp_path):
+    result = regula("install", "--prefix", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    spec_dir = tmp_path / "share" / "jupyter" / "kernels" / "regula"
+    spec = json.loads((spec_dir / "kernel.json").read_text())
+    assert Path(spec["argv"][0]).is_absolute() and Path(spec["argv"][0]).exists()
+    assert spec["argv"][1:] == ["kernel", "--connection-file", "{connection_file}"]
+    assert spec["language"] == "regula" and spec["interrupt_mode"] == "message"
+    for logo in ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg"):
+        assert (spec_dir / logo).exists()
+    listing = subprocess.run(
+        [str(VENV_BIN / "jupyter"), "kernelspec", "list", "--json"], capture_output=True, text=True,
+        env=dict(os.environ, JUPYTER_PATH=str(tmp_path / "share" / "jupyter")),
+    )
+    specs = json.loads(listing.stdout)["kernelspecs"]
+    assert "regula" in specs
+
+
+def test_install_user_honours_jupyter_data_dir(tmp_path):
+    result = regula("install", "--user", env=dict(os.environ, JUPYTER_DATA_DIR=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "kernels" / "regula" / "kernel.json").exists()
+
+
+def test_install_rejects_two_destinations(tmp_path):
+    result = regula("install", "--user", "--prefix", str(tmp_path))
+    assert result.returncode != 0
+    assert "choose one of" in result.stderr
+
+
+def test_kernel_with_a_bad_connection_file_says_why(tmp_path):
+    missing = regula("kernel", "--connection-file", str(tmp_path / "nope.json"))
+    assert missing.returncode == 1 and "cannot be read" in missing.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = regula("kernel", "--connection-file", str(bad))
+    assert result.returncode == 1 and "not a valid connection file" in result.stderr
