@@ -52,7 +52,7 @@ ensure_venv() {
 }
 
 # libzmq's pkg-config flags name a krb5 include folder that SwiftPM refuses; the warning is noise.
-quiet_build_output() { sed -e '/prohibited flag(s)/d' -e '/^\[[0-9]*\/[0-9]*\]/d' -e "/Source files for target/d"; }
+quiet_build_output() { sed -e '/prohibited flag(s)/d' -e '/the use of .mktemp. is dangerous/d' -e '/^\[[0-9]*\/[0-9]*\]/d' -e "/Source files for target/d"; }
 
 # The Swift runtime is linked statically: the kernel then starts faster, needs no Swift
 # libraries at run time, and its resident memory counts only the code it uses.

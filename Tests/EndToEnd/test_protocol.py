@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -71,6 +72,36 @@ def test_malformed_frames_are_dropped_and_the_kernel_keeps_serving(raw_kernel, f
     assert raw_kernel.process.poll() is None, "the kernel died on malformed input"
     reply, _ = execute(raw_kernel.client, "40 + 2")
     assert reply["content"]["status"] == "ok"
+    assert "dropped a message on shell:" in raw_kernel.stderr()
+
+
+def test_random_frames_on_every_channel_never_crash_the_kernel(raw_kernel):
+    rng = random.Random(7)
+    context = zmq.Context.instance()
+    sockets = []
+    for port, kind in (("shell_port", zmq.DEALER), ("control_port", zmq.DEALER), ("stdin_port", zmq.DEALER)):
+        sock = context.socket(kind)
+        sock.linger = 0
+        sock.connect(f"tcp://127.0.0.1:{raw_kernel.info[port]}")
+        sockets.append(sock)
+    pieces = [b"<IDS|MSG>", b"", b"{}", b"[]", b"null", b'{"msg_id": 1}', b"\x00\xff", b"{" * 50]
+    for _ in range(500):
+        frames = [rng.choice(pieces) if rng.random() < 0.6 else rng.randbytes(rng.randint(0, 64))
+                  for _ in range(rng.randint(1, 9))]
+        rng.choice(sockets).send_multipart(frames)
+    time.sleep(0.5)
+    assert raw_kernel.process.poll() is None
+    reply, _ = execute(raw_kernel.client, "1 + 1")
+    assert reply["content"]["status"] == "ok"
+
+
+def test_heartbeat_echoes(raw_kernel):
+    sock = zmq.Context.instance().socket(zmq.REQ)
+    sock.linger = 0
+    sock.connect(f"tcp://127.0.0.1:{raw_kernel.info['hb_port']}")
+    sock.send(b"ping-123")
+    assert sock.poll(5000)
+    assert sock.recv() == b"ping-123"
 
 
 def test_unsigned_kernel_accepts_unsigned_messages(tmp_path):
