@@ -16,15 +16,12 @@ How it measures, and why:
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import zmq
@@ -34,23 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 REGULA = Path(os.environ.get("REGULA_BINARY", ROOT / ".build" / "release" / "regula"))
 
 
-def free_ports(count):
-    sockets = [socket.socket() for _ in range(count)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
-
-
-def connection_file(folder: Path) -> tuple[Path, dict]:
-    shell, iopub, stdin, control, hb = free_ports(5)
-    info = {"transport": "tcp", "ip": "127.0.0.1", "key": uuid.uuid4().hex, "signature_scheme": "hmac-sha256",
-            "shell_port": shell, "iopub_port": iopub, "stdin_port": stdin, "control_port": control, "hb_port": hb}
-    path = folder / f"bench-{uuid.uuid4().hex[:8]}.json"
-    path.write_text(json.dumps(info))
-    return path, info
+# The end-to-end tests' helper writes the connection files, so both use the same conventions.
+sys.path.insert(0, str(ROOT / "Tests" / "EndToEnd"))
+from conftest import write_connection_file  # noqa: E402
 
 
 KERNELS = {
@@ -63,7 +46,7 @@ TRIVIAL = {"regula": "1", "ipykernel": "1"}
 class Kernel:
     def __init__(self, name: str, folder: Path):
         self.name = name
-        self.path, self.info = connection_file(folder)
+        self.path, self.info = write_connection_file(folder)
         self.session = Session(key=self.info["key"].encode())
         self.context = zmq.Context.instance()
         self.shell = self.context.socket(zmq.DEALER)

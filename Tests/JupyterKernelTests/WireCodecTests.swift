@@ -59,13 +59,18 @@ struct WireCodecTests {
     }
 
     @Test func theReplayHistoryIsBoundedAndForgetsTheOldestFirst() {
-        let history = ReplayGuard(capacity: 2)
-        #expect(history.admit(Data("a".utf8)))
-        #expect(history.admit(Data("b".utf8)))
-        #expect(!history.admit(Data("a".utf8)))
-        #expect(history.admit(Data("c".utf8)))  // forgets "a"
-        #expect(history.admit(Data("a".utf8)))
-        #expect(!history.admit(Data("c".utf8)))
+        let history = ReplayGuard(capacity: 4)
+        let signatures = (0..<6).map { index in Data(MessageSigner(key: "k").signature(for: [Data([UInt8(index)])]).utf8) }
+        #expect(history.admit(signatures[0]))
+        #expect(history.admit(signatures[1]))
+        #expect(!history.admit(signatures[0]))
+        #expect(history.admit(signatures[2]))
+        #expect(!history.admit(signatures[0]))  // still remembered: at least capacity / 2 are kept
+        #expect(history.admit(signatures[3]))
+        #expect(history.admit(signatures[4]))
+        #expect(history.admit(signatures[5]))
+        #expect(history.admit(signatures[0]))  // forgotten after more than `capacity` newer ones
+        #expect(!history.admit(signatures[5]))
     }
 
     @Test func unsignedMessagesAreAcceptedWithAnEmptyKey() throws {

@@ -58,30 +58,56 @@ public struct MessageSigner: Sendable {
 /// Bounded like jupyter_client's digest history: the oldest are forgotten first.
 /// Shared by the shell and control threads, so it locks.
 public final class ReplayGuard: Sendable {
-    private struct History {
-        var seen: Set<Data> = []
-        var order: [Data] = []
-        var oldest = 0
+    /// The first 128 bits of a signature: plenty to tell HMACs apart, and a fixed 16 bytes with no
+    /// heap allocation per entry, so a long session's memory stays flat.
+    struct Key: Hashable {
+        var high: UInt64
+        var low: UInt64
+
+        init(_ signature: Data) {
+            var words: [UInt64] = [0, 0]
+            for (index, byte) in signature.prefix(32).enumerated() {
+                words[index / 16] = words[index / 16] << 4 | UInt64(Self.nibble(byte))
+            }
+            // Signatures shorter than 32 characters (never valid HMACs) still get distinct keys.
+            words[1] ^= UInt64(signature.count) << 56
+            high = words[0]
+            low = words[1]
+        }
+
+        private static func nibble(_ byte: UInt8) -> UInt8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            default: byte & 0xF
+            }
+        }
     }
 
-    private let history = Mutex(History())
+    /// Two generations: when the newer fills up it becomes the older, and the older is dropped.
+    /// This remembers at least the last `capacity / 2` signatures and at most `capacity`, with no
+    /// bookkeeping beyond the sets themselves.
+    private struct Generations {
+        var newer: Set<Key> = []
+        var older: Set<Key> = []
+    }
+
+    private let generations = Mutex(Generations())
+    /// At most this many signatures are remembered (jupyter_client keeps 2^16 too).
     public let capacity: Int
 
     public init(capacity: Int = 1 << 16) {
-        self.capacity = capacity
+        self.capacity = max(2, capacity)
     }
 
     /// Records `signature`; returns false if it was seen before.
     public func admit(_ signature: Data) -> Bool {
-        history.withLock { history in
-            guard !history.seen.contains(signature) else { return false }
-            history.seen.insert(signature)
-            if history.order.count < capacity {
-                history.order.append(signature)
-            } else {
-                history.seen.remove(history.order[history.oldest])
-                history.order[history.oldest] = signature
-                history.oldest = (history.oldest + 1) % capacity
+        let key = Key(signature)
+        return generations.withLock { sets in
+            guard !sets.older.contains(key), sets.newer.insert(key).inserted else { return false }
+            if sets.newer.count >= capacity / 2 {
+                sets.older = sets.newer
+                sets.newer = []
             }
             return true
         }
