@@ -40,7 +40,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
-        .testTarget(name: "RegulaLanguageTests", dependencies: ["RegulaLanguage"]),
+        // Golden/ holds .regula files the tests read from the source tree, not resources.
+        .testTarget(name: "RegulaLanguageTests", dependencies: ["RegulaLanguage"], exclude: ["Golden"]),
         .testTarget(name: "RegulaChartsTests", dependencies: ["RegulaCharts"]),
     ]
 )

@@ -145,6 +145,22 @@ def test_interrupt_message_stops_a_running_cell_and_keeps_variables(raw_kernel):
     assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["43"]
 
 
+def test_interrupt_stops_a_busy_loop(raw_kernel):
+    client = raw_kernel.client
+    execute(client, "var before = 1")
+    msg_id = client.execute("var i2 = 0\nfor i in 1...100_000_000 { i2 = i }")
+    time.sleep(0.5)
+    started = time.monotonic()
+    client.control_channel.send(client.session.msg("interrupt_request", {}))
+    reply = client.get_shell_msg(timeout=5)
+    elapsed = time.monotonic() - started
+    assert reply["parent_header"]["msg_id"] == msg_id
+    assert reply["content"]["ename"] == "Interrupted"
+    assert elapsed < 1.0
+    reply, outputs = execute(client, "before + 1")
+    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["2"]
+
+
 def test_sigint_interrupts_too(raw_kernel):
     client = raw_kernel.client
     msg_id = client.execute("sleep(60)")

@@ -182,7 +182,7 @@ struct AssistanceTests {
         let session = Session()
         _ = run("let rate = 0.5", in: session)
         #expect(session.documentation(in: "plot", cursor: 2)?.hasPrefix("plot(") == true)
-        #expect(session.documentation(in: "rate", cursor: 4) == "rate: Number = 0.5")
+        #expect(session.documentation(in: "rate", cursor: 4) == "let rate: Number = 0.5")
         #expect(session.documentation(in: "plot([1, 2], ", cursor: 13)?.hasPrefix("plot(") == true)
         #expect(session.documentation(in: "   ", cursor: 1) == nil)
     }

@@ -76,6 +76,23 @@ enum Operators {
         throw RegulaError(.type, "'\(symbol.rawValue)' cannot combine a \(left.typeName) and a \(right.typeName)", at: range)
     }
 
+    /// A range of whole numbers; its bounds must be whole and in order, as in Swift.
+    static func range(
+        _ lower: Value, _ upper: Value, closed: Bool, lowerRange: SourceRange, upperRange: SourceRange
+    ) throws(RegulaError) -> Value {
+        func whole(_ value: Value, _ range: SourceRange, _ which: String) throws(RegulaError) -> Int {
+            guard case let .number(number) = value, number == number.rounded(), abs(number) < 1e15 else {
+                throw RegulaError(.type, "a range's \(which) bound must be a whole Number, got \(value.description)", at: range)
+            }
+            return Int(number)
+        }
+        let low = try whole(lower, lowerRange, "lower"), high = try whole(upper, upperRange, "upper")
+        guard low <= high else {
+            throw RegulaError(.value, "a range's lower bound \(low) is above its upper bound \(high)", at: lowerRange.union(upperRange))
+        }
+        return .range(lower: low, upper: high, isClosed: closed)
+    }
+
     static func index(_ base: Value, _ index: Value, at range: SourceRange, indexRange: SourceRange) throws(RegulaError) -> Value {
         guard case let .list(elements) = base else {
             throw RegulaError(.type, "a \(base.typeName) cannot be indexed; only lists can", at: range)
@@ -93,6 +110,7 @@ enum Operators {
         switch (base, name) {
         case let (.list(elements), "count"): return .number(Double(elements.count))
         case let (.string(text), "count"): return .number(Double(text.count))
+        case let (.range(lower, upper, isClosed), "count"): return .number(Double(upper - lower + (isClosed ? 1 : 0)))
         default:
             throw RegulaError(.name, "a \(base.typeName) has no member '\(name)'", at: range)
         }

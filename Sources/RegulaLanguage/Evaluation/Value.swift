@@ -7,6 +7,8 @@ public enum Value: Sendable {
     case boolean(Bool)
     case string(String)
     case list([Value])
+    /// Whole numbers from `lower` to `upper`, including `upper` when `isClosed`.
+    case range(lower: Int, upper: Int, isClosed: Bool)
     case builtin(Builtin)
     case chart(LineChart)
     case table(Table)
@@ -19,6 +21,7 @@ public enum Value: Sendable {
         case .boolean: "Bool"
         case .string: "String"
         case .list: "List"
+        case .range: "Range"
         case .builtin: "Function"
         case .chart: "Chart"
         case .table: "Table"
@@ -33,6 +36,7 @@ public enum Value: Sendable {
         case let .boolean(value): value ? "true" : "false"
         case let .string(value): "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
         case let .list(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case let .range(lower, upper, isClosed): "\(lower)\(isClosed ? "..." : "..<")\(upper)"
         case let .builtin(builtin): "<built-in \(builtin.signature)>"
         case let .chart(chart): chart.summary
         case let .table(table): table.plainText()

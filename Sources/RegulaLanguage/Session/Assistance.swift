@@ -42,8 +42,8 @@ extension Session {
         while end < scalars.count, Self.isNameScalar(scalars[end]) { end += 1 }
         guard start < end else { return nil }
         let name = String(String.UnicodeScalarView(scalars[start..<end]))
-        if let value = globals[name] {
-            return "\(name): \(value.typeName) = \(value.description)"
+        if let binding = globals[name] {
+            return "\(binding.isMutable ? "var" : "let") \(name): \(binding.value.typeName) = \(binding.value.description)"
         }
         return BuiltinRegistry.all[name]?.helpText
     }

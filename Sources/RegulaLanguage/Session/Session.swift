@@ -1,7 +1,7 @@
 /// A Regula session: the variables defined so far, and the means to run cells against them.
 /// A cell that fails keeps every variable bound before the failing statement.
 public final class Session {
-    public private(set) var globals: [String: Value] = [:]
+    public private(set) var globals: [String: Binding] = [:]
 
     public init() {}
 
@@ -22,7 +22,7 @@ public final class Session {
     }
 
     /// The type and value of a variable, for inspection.
-    public func variable(_ name: String) -> Value? { globals[name] }
+    public func variable(_ name: String) -> Value? { globals[name]?.value }
 }
 
 /// Whether a cell's text is ready to run.

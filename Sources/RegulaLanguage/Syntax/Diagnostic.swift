@@ -18,6 +18,8 @@ public struct RegulaError: Error, Sendable, Equatable {
     public var isAtEnd: Bool
     /// Further errors found in the same cell (parse errors are gathered, not stopped at the first).
     public var others: [RegulaError] = []
+    /// Where the error happened beyond its line, innermost first: "in iteration 3 of the loop at line 2".
+    public var notes: [String] = []
 
     public init(_ kind: Kind, _ message: String, at range: SourceRange? = nil, atEnd: Bool = false) {
         self.kind = kind
@@ -39,7 +41,7 @@ public enum DiagnosticFormatter {
     private static func renderOne(_ error: RegulaError, source: String, cellName: String, colored: Bool) -> [String] {
         let (red, bold, reset) = colored ? (Self.red, Self.bold, Self.reset) : ("", "", "")
         var lines = ["\(red)\(bold)\(error.kind.rawValue)\(reset)\(bold): \(error.message)\(reset)"]
-        guard let range = error.range else { return lines }
+        guard let range = error.range else { return lines + error.notes.map { "  = note: \($0)" } }
         let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         lines.append("  --> \(cellName), \(range.start)")
         guard range.start.line - 1 < sourceLines.count else { return lines }
@@ -51,6 +53,7 @@ public enum DiagnosticFormatter {
         lines.append("\(blank) |")
         lines.append("\(gutter) | \(text)")
         lines.append("\(blank) | " + String(repeating: " ", count: caretStart) + red + String(repeating: "^", count: caretWidth) + reset)
+        lines += error.notes.map { "\(blank) = note: \($0)" }
         return lines
     }
 }

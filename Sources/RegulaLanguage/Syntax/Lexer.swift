@@ -11,17 +11,21 @@ struct Lexer {
 
     private var location: SourceLocation { SourceLocation(line: line, column: column, offset: index) }
 
-    /// All tokens, ending with `.end`; newlines inside brackets are dropped, since they cannot end a statement there.
+    /// All tokens, ending with `.end`. Newlines directly inside parentheses or brackets are dropped,
+    /// since they cannot end a statement there; inside braces (a block) they separate statements.
     static func tokens(_ source: String) throws(RegulaError) -> [Token] {
         var lexer = Lexer(source)
         var tokens: [Token] = []
-        var depth = 0
+        var open: [Symbol] = []
         while true {
             let token = try lexer.next()
             switch token.kind {
-            case .symbol(.leftParen), .symbol(.leftBracket), .symbol(.leftBrace): depth += 1
-            case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace): depth = max(0, depth - 1)
-            case .newline where depth > 0: continue
+            case let .symbol(symbol) where symbol == .leftParen || symbol == .leftBracket || symbol == .leftBrace:
+                open.append(symbol)
+            case .symbol(.rightParen), .symbol(.rightBracket), .symbol(.rightBrace):
+                _ = open.popLast()
+            case .newline where open.last == .leftParen || open.last == .leftBracket:
+                continue
             default: break
             }
             tokens.append(token)
@@ -68,7 +72,13 @@ struct Lexer {
         if character == "\"" {
             return try string(from: start)
         }
-        // Two-character symbols first, so `<=` is not read as `<` then `=`.
+        // Longest symbols first, so `<=` is not read as `<` then `=`, nor `..<` as `.` `.` `<`.
+        if let second = peek(1), let third = peek(2), let symbol = Symbol(rawValue: String([character, second, third])) {
+            advance()
+            advance()
+            advance()
+            return Token(kind: .symbol(symbol), range: SourceRange(start, location), lexeme: symbol.rawValue)
+        }
         if let second = peek(1), let symbol = Symbol(rawValue: String([character, second])) {
             advance()
             advance()

@@ -47,35 +47,83 @@ struct Parser {
 
     // MARK: Statements
 
-    private mutating func statements() -> [Statement] {
+    /// Statements up to the end of the source, or up to (not including) a closing `}` inside a block.
+    private mutating func statements(inBlock: Bool = false) -> [Statement] {
         var result: [Statement] = []
         while true {
             while current.kind == .newline || check(.semicolon) { _ = advance() }
-            if current.kind == .end { return result }
+            if current.kind == .end || (inBlock && check(.rightBrace)) { return result }
             do throws(RegulaError) {
                 result.append(try statement())
-                guard current.kind == .newline || current.kind == .end || check(.semicolon) else {
+                guard current.kind == .newline || current.kind == .end || check(.semicolon) || (inBlock && check(.rightBrace)) else {
                     throw unexpected("expected the end of the statement (a new line or ';')")
                 }
             } catch {
                 errors.append(error)
                 // Recover: skip to the start of the next statement.
-                while current.kind != .newline && current.kind != .end && !check(.semicolon) { _ = advance() }
+                while current.kind != .newline && current.kind != .end && !check(.semicolon) && !(inBlock && check(.rightBrace)) {
+                    _ = advance()
+                }
             }
         }
     }
 
     private mutating func statement() throws(RegulaError) -> Statement {
-        if current.kind == .keyword(.let) {
-            _ = advance()
+        switch current.kind {
+        case .keyword(.let), .keyword(.var):
+            let isMutable = advance().kind == .keyword(.var)
+            let keyword = isMutable ? "var" : "let"
             guard case let .identifier(name) = current.kind else {
-                throw unexpected("expected a name after 'let'")
+                throw unexpected("expected a name after '\(keyword)'")
             }
             let nameRange = advance().range
-            _ = try expect(.equal, "after the name in 'let \(name)'")
-            return .binding(name: name, nameRange: nameRange, value: try expression())
+            _ = try expect(.equal, "after the name in '\(keyword) \(name)'")
+            return .binding(name: name, nameRange: nameRange, value: try expression(), isMutable: isMutable)
+        case .keyword(.if):
+            return try conditional()
+        case .keyword(.for):
+            let keywordRange = advance().range
+            guard case let .identifier(name) = current.kind else { throw unexpected("expected a loop variable after 'for'") }
+            let variableRange = advance().range
+            guard current.kind == .keyword(.in) else { throw unexpected("expected 'in' after 'for \(name)'") }
+            _ = advance()
+            let sequence = try expression()
+            return .forLoop(variable: name, variableRange: variableRange, sequence: sequence, body: try block("the loop"), keywordRange: keywordRange)
+        case .keyword(.while):
+            let keywordRange = advance().range
+            let condition = try expression()
+            return .whileLoop(condition: condition, body: try block("the loop"), keywordRange: keywordRange)
+        case let .identifier(name):
+            if case let .symbol(symbol) = tokens[position + 1].kind, symbol == .equal || symbol.compoundOperator != nil {
+                let nameRange = advance().range
+                _ = advance()
+                return .assignment(name: name, nameRange: nameRange, compound: symbol.compoundOperator, value: try expression())
+            }
+        default:
+            break
         }
         return .expression(try expression())
+    }
+
+    private mutating func conditional() throws(RegulaError) -> Statement {
+        _ = advance()  // `if`
+        let condition = try expression()
+        let then = try block("the 'if'")
+        guard current.kind == .keyword(.else) else { return .conditional(condition: condition, then: then, otherwise: nil) }
+        _ = advance()
+        if current.kind == .keyword(.if) {
+            return .conditional(condition: condition, then: then, otherwise: [try conditional()])
+        }
+        return .conditional(condition: condition, then: then, otherwise: try block("the 'else'"))
+    }
+
+    /// `{ statements }`. Errors inside are gathered like any others; the block still ends at its `}`.
+    private mutating func block(_ owner: String) throws(RegulaError) -> [Statement] {
+        guard check(.leftBrace) else { throw unexpected("expected '{' to start the body of \(owner)") }
+        _ = advance()
+        let body = statements(inBlock: true)
+        _ = try expect(.rightBrace, "to close the body of \(owner)")
+        return body
     }
 
     // MARK: Expressions, lowest precedence first
@@ -86,12 +134,22 @@ struct Parser {
 
     private static let levels: [[Symbol]] = [
         [.or], [.and], [.equalEqual, .notEqual], [.less, .lessEqual, .greater, .greaterEqual],
-        [.plus, .minus], [.star, .slash, .percent],
+        [.closedRange, .halfOpenRange], [.plus, .minus], [.star, .slash, .percent],
     ]
 
     private mutating func binary(level: Int) throws(RegulaError) -> Expression {
         guard level < Self.levels.count else { return try unary() }
         var left = try binary(level: level + 1)
+        if Self.levels[level].contains(.closedRange) {
+            guard case let .symbol(symbol) = current.kind, Self.levels[level].contains(symbol) else { return left }
+            _ = advance()
+            let right = try binary(level: level + 1)
+            // Ranges do not chain: `1...2...3` is an error, as in Swift.
+            if case let .symbol(next) = current.kind, Self.levels[level].contains(next) {
+                throw unexpected("a range cannot be the bound of another range")
+            }
+            return Expression(form: .range(left, right, closed: symbol == .closedRange), range: left.range.union(right.range))
+        }
         while case let .symbol(symbol) = current.kind, Self.levels[level].contains(symbol) {
             _ = advance()
             let right = try binary(level: level + 1)

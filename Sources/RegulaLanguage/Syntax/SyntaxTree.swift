@@ -1,7 +1,16 @@
 /// A statement of a cell.
 indirect enum Statement: Sendable {
-    case binding(name: String, nameRange: SourceRange, value: Expression)
+    /// `let name = value` or, when `isMutable`, `var name = value`.
+    case binding(name: String, nameRange: SourceRange, value: Expression, isMutable: Bool)
+    /// `name = value`, or `name += value` and the like when `compound` is set.
+    case assignment(name: String, nameRange: SourceRange, compound: Symbol?, value: Expression)
     case expression(Expression)
+    /// `if condition { … } else { … }`; an `else if` is an `if` alone in the else block.
+    case conditional(condition: Expression, then: [Statement], otherwise: [Statement]?)
+    /// `for name in sequence { … }`.
+    case forLoop(variable: String, variableRange: SourceRange, sequence: Expression, body: [Statement], keywordRange: SourceRange)
+    /// `while condition { … }`.
+    case whileLoop(condition: Expression, body: [Statement], keywordRange: SourceRange)
 }
 
 /// An expression, with the source range it covers.
@@ -14,6 +23,8 @@ struct Expression: Sendable {
         case list([Expression])
         case unary(Symbol, Expression)
         case binary(Symbol, Expression, Expression)
+        /// `lower...upper` (closed) or `lower..<upper`.
+        case range(Expression, Expression, closed: Bool)
         case call(callee: Expression, arguments: [Argument])
         case index(Expression, Expression)
         case member(Expression, name: String)

@@ -50,7 +50,7 @@ public struct Token: Sendable, Equatable {
 }
 
 public enum Keyword: String, Sendable, CaseIterable {
-    case `let`, `true`, `false`
+    case `let`, `var`, `if`, `else`, `for`, `in`, `while`, `true`, `false`
 }
 
 public enum Symbol: String, Sendable, CaseIterable {
@@ -60,6 +60,19 @@ public enum Symbol: String, Sendable, CaseIterable {
     case plus = "+", minus = "-", star = "*", slash = "/", percent = "%"
     case less = "<", greater = ">", lessEqual = "<=", greaterEqual = ">=", equalEqual = "==", notEqual = "!="
     case and = "&&", or = "||", not = "!"
+    case closedRange = "...", halfOpenRange = "..<"
+    case plusEqual = "+=", minusEqual = "-=", starEqual = "*=", slashEqual = "/="
+
+    /// For a compound assignment such as `+=`, the arithmetic operator it applies.
+    var compoundOperator: Symbol? {
+        switch self {
+        case .plusEqual: .plus
+        case .minusEqual: .minus
+        case .starEqual: .star
+        case .slashEqual: .slash
+        default: nil
+        }
+    }
 }
 
 extension Token.Kind {
