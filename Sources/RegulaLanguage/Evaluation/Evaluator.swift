@@ -137,6 +137,15 @@ struct Evaluator {
         switch expression.form {
         case let .number(value): return .number(value)
         case let .string(value): return .string(value)
+        case let .interpolation(pieces):
+            var text = ""
+            for piece in pieces {
+                switch piece {
+                case let .text(literal): text += literal
+                case let .value(expression): text += try evaluate(expression).printed
+                }
+            }
+            return .string(text)
         case let .boolean(value): return .boolean(value)
         case let .name(name): return try lookUp(name, at: expression.range)
         case let .list(elements):

@@ -2,19 +2,30 @@
 struct Lexer {
     private let characters: [Character]
     private var index = 0
-    private var line = 1
-    private var column = 1
+    private var line: Int
+    private var column: Int
+    /// Where this text starts in the cell: a string interpolation's code is lexed on its own,
+    /// but its tokens keep their places in the whole cell.
+    private let origin: SourceLocation
 
-    init(_ source: String) {
+    init(_ source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)) {
         characters = Array(source)
+        line = origin.line
+        column = origin.column
+        self.origin = origin
     }
 
-    private var location: SourceLocation { SourceLocation(line: line, column: column, offset: index) }
+    private var location: SourceLocation { SourceLocation(line: line, column: column, offset: origin.offset + index) }
+
+    /// The source text from `start` to the current position.
+    private func text(from start: SourceLocation) -> String {
+        String(characters[(start.offset - origin.offset)..<index])
+    }
 
     /// All tokens, ending with `.end`. Newlines directly inside parentheses or brackets are dropped,
     /// since they cannot end a statement there; inside braces (a block) they separate statements.
-    static func tokens(_ source: String) throws(RegulaError) -> [Token] {
-        var lexer = Lexer(source)
+    static func tokens(_ source: String, origin: SourceLocation = SourceLocation(line: 1, column: 1, offset: 0)) throws(RegulaError) -> [Token] {
+        var lexer = Lexer(source, origin: origin)
         var tokens: [Token] = []
         var open: [Symbol] = []
         while true {
@@ -145,11 +156,13 @@ struct Lexer {
         guard let value = Double(text) else {
             throw RegulaError(.parse, "'\(text)' is not a number", at: range)
         }
-        return Token(kind: .number(value), range: range, lexeme: String(characters[start.offset..<index]))
+        return Token(kind: .number(value), range: range, lexeme: self.text(from: start))
     }
 
+    /// A string literal. `\(expression)` inside it is kept as code, parsed later by the parser.
     private mutating func string(from start: SourceLocation) throws(RegulaError) -> Token {
         advance()
+        var parts: [InterpolationPart] = []
         var value = ""
         while true {
             guard let character = peek(), character != "\n" else {
@@ -166,14 +179,52 @@ struct Lexer {
                 case "t": value.append("\t")
                 case "\"": value.append("\"")
                 case "\\": value.append("\\")
+                case "(":
+                    if !value.isEmpty { parts.append(.text(value)) }
+                    value = ""
+                    parts.append(try interpolatedCode(openedAt: escapeStart))
                 default:
-                    throw RegulaError(.parse, "unknown escape '\\\(escaped)'; expected \\n, \\t, \\\" or \\\\", at: SourceRange(escapeStart, location))
+                    throw RegulaError(.parse, "unknown escape '\\\(escaped)'; expected \\n, \\t, \\\", \\\\ or \\(…)", at: SourceRange(escapeStart, location))
                 }
             } else {
                 value.append(character)
             }
         }
-        return Token(kind: .string(value), range: SourceRange(start, location), lexeme: String(characters[start.offset..<index]))
+        let range = SourceRange(start, location)
+        if parts.isEmpty { return Token(kind: .string(value), range: range, lexeme: text(from: start)) }
+        if !value.isEmpty { parts.append(.text(value)) }
+        return Token(kind: .interpolation(parts), range: range, lexeme: text(from: start))
+    }
+
+    /// The code of `\( … )` up to its matching parenthesis (strings inside it may hold parentheses).
+    private mutating func interpolatedCode(openedAt open: SourceLocation) throws(RegulaError) -> InterpolationPart {
+        let codeStart = location
+        var depth = 1
+        var code = ""
+        var inString = false
+        while true {
+            guard let character = peek(), character != "\n" else {
+                throw RegulaError(.parse, "unterminated interpolation: expected ')' to close '\\('", at: SourceRange(open, location), atEnd: peek() == nil)
+            }
+            advance()
+            if inString {
+                if character == "\\", let next = peek() {
+                    code.append(character)
+                    code.append(next)
+                    advance()
+                    continue
+                }
+                if character == "\"" { inString = false }
+            } else if character == "\"" {
+                inString = true
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+                if depth == 0 { return .code(code, codeStart) }
+            }
+            code.append(character)
+        }
     }
 }
 

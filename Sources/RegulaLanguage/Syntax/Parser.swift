@@ -20,6 +20,17 @@ struct Parser {
         return statements
     }
 
+    /// The one expression inside a string's `\( … )`.
+    private static func interpolated(_ code: String, origin: SourceLocation) throws(RegulaError) -> Expression {
+        var parser = Parser(tokens: try Lexer.tokens(code, origin: origin))
+        while parser.current.kind == .newline { _ = parser.advance() }
+        let expression = try parser.expression()
+        guard parser.current.kind == .end else {
+            throw parser.unexpected("expected ')' after the interpolated expression")
+        }
+        return expression
+    }
+
     private var current: Token { tokens[position] }
 
     private mutating func advance() -> Token {
@@ -214,6 +225,16 @@ struct Parser {
         case let .string(value):
             _ = advance()
             return Expression(form: .string(value), range: token.range)
+        case let .interpolation(parts):
+            _ = advance()
+            var pieces: [InterpolationPiece] = []
+            for part in parts {
+                switch part {
+                case let .text(text): pieces.append(.text(text))
+                case let .code(code, origin): pieces.append(.value(try Parser.interpolated(code, origin: origin)))
+                }
+            }
+            return Expression(form: .interpolation(pieces), range: token.range)
         case .keyword(.true), .keyword(.false):
             _ = advance()
             return Expression(form: .boolean(token.kind == .keyword(.true)), range: token.range)

@@ -18,6 +18,8 @@ struct Expression: Sendable {
     indirect enum Form: Sendable {
         case number(Double)
         case string(String)
+        /// An interpolated string: literal text and expressions, joined when evaluated.
+        case interpolation([InterpolationPiece])
         case boolean(Bool)
         case name(String)
         case list([Expression])
@@ -32,6 +34,11 @@ struct Expression: Sendable {
 
     var form: Form
     var range: SourceRange
+}
+
+enum InterpolationPiece: Sendable {
+    case text(String)
+    case value(Expression)
 }
 
 /// An argument in a call: an optional label, then a value.

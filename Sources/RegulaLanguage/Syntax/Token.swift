@@ -36,6 +36,8 @@ public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case number(Double)
         case string(String)
+        /// A string with `\(…)` in it: its text and code parts, in order.
+        case interpolation([InterpolationPart])
         case identifier(String)
         case keyword(Keyword)
         case symbol(Symbol)
@@ -47,6 +49,12 @@ public struct Token: Sendable, Equatable {
     public var range: SourceRange
     /// The token's text as written.
     public var lexeme: String
+}
+
+/// A part of an interpolated string: literal text, or the code of a `\(…)` and where it starts.
+public enum InterpolationPart: Sendable, Equatable {
+    case text(String)
+    case code(String, SourceLocation)
 }
 
 public enum Keyword: String, Sendable, CaseIterable {
@@ -80,7 +88,7 @@ extension Token.Kind {
     var spelled: String {
         switch self {
         case .number: "a number"
-        case .string: "a string"
+        case .string, .interpolation: "a string"
         case let .identifier(name): "'\(name)'"
         case let .keyword(keyword): "'\(keyword.rawValue)'"
         case let .symbol(symbol): "'\(symbol.rawValue)'"
