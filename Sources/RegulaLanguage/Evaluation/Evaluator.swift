@@ -7,7 +7,17 @@ public struct Binding: Sendable {
 /// Evaluates statements. Scopes nest: the session's globals are the outermost, each block
 /// (`if`, `for`, `while` body) adds one for the bindings made inside it.
 struct Evaluator {
+    /// What a statement tells the block running it: go on, or leave the function with a value.
+    enum Flow {
+        case next(Value)
+        case returned(Value)
+    }
+
+    /// Deeper calls than this are refused, so runaway recursion is an error rather than a crash.
+    static let maximumCallDepth = 200
+
     var scopes: [[String: Binding]]
+    var callDepth = 0
     let output: any OutputSink
     let isInterrupted: () -> Bool
     var pages: [DisplayBundle] = []
@@ -26,16 +36,21 @@ struct Evaluator {
     mutating func run(_ statements: [Statement]) throws(RegulaError) -> Value {
         var last = Value.nothing
         for statement in statements {
-            last = try execute(statement)
+            // The parser allows `return` only inside functions, so a top-level flow is always `next`.
+            if case let .next(value) = try execute(statement) { last = value }
         }
         return last
     }
 
-    private mutating func execute(_ statement: Statement) throws(RegulaError) -> Value {
+    private mutating func execute(_ statement: Statement) throws(RegulaError) -> Flow {
         if isInterrupted() { throw RegulaError(.interrupted, "the cell was interrupted") }
         switch statement {
         case let .expression(expression):
-            return try evaluate(expression)
+            return .next(try evaluate(expression))
+        case let .returnStatement(expression, _):
+            return .returned(try expression.map { (expression) throws(RegulaError) in try evaluate(expression) } ?? .nothing)
+        case let .function(function):
+            scopes[scopes.count - 1][function.name] = Binding(value: .function(function), isMutable: false)
         case let .binding(name, _, expression, isMutable):
             let value = try evaluate(expression)
             scopes[scopes.count - 1][name] = Binding(value: value, isMutable: isMutable)
@@ -43,28 +58,33 @@ struct Evaluator {
             try assign(name, at: nameRange, compound: compound, expression)
         case let .conditional(condition, then, otherwise):
             if try truth(of: condition, in: "an 'if' condition") {
-                try executeBlock(then)
+                return try executeBlock(then)
             } else if let otherwise {
-                try executeBlock(otherwise)
+                return try executeBlock(otherwise)
             }
         case let .forLoop(variable, _, sequence, body, keywordRange):
-            try runFor(variable, over: try evaluate(sequence), sequenceRange: sequence.range, body: body, at: keywordRange)
+            return try runFor(variable, over: try evaluate(sequence), sequenceRange: sequence.range, body: body, at: keywordRange)
         case let .whileLoop(condition, body, keywordRange):
             var iteration = 0
             while try truth(of: condition, in: "a 'while' condition") {
                 iteration += 1
-                try withLoopNote(iteration: iteration, line: keywordRange.start.line, variable: nil) {
+                let flow = try withLoopNote(iteration: iteration, line: keywordRange.start.line, variable: nil) {
                     (evaluator: inout Evaluator) throws(RegulaError) in try evaluator.executeBlock(body)
                 }
+                if case .returned = flow { return flow }
             }
         }
-        return .nothing
+        return .next(.nothing)
     }
 
-    private mutating func executeBlock(_ statements: [Statement]) throws(RegulaError) {
+    private mutating func executeBlock(_ statements: [Statement]) throws(RegulaError) -> Flow {
         scopes.append([:])
         defer { scopes.removeLast() }
-        for statement in statements { _ = try execute(statement) }
+        for statement in statements {
+            let flow = try execute(statement)
+            if case .returned = flow { return flow }
+        }
+        return .next(.nothing)
     }
 
     private mutating func assign(_ name: String, at range: SourceRange, compound: Symbol?, _ expression: Expression) throws(RegulaError) {
@@ -92,38 +112,45 @@ struct Evaluator {
 
     private mutating func runFor(
         _ variable: String, over sequence: Value, sequenceRange: SourceRange, body: [Statement], at keywordRange: SourceRange
-    ) throws(RegulaError) {
-        func iterate(_ value: Value, _ iteration: Int, _ evaluator: inout Evaluator) throws(RegulaError) {
+    ) throws(RegulaError) -> Flow {
+        func iterate(_ value: Value, _ iteration: Int, _ evaluator: inout Evaluator) throws(RegulaError) -> Flow {
             if evaluator.isInterrupted() { throw RegulaError(.interrupted, "the cell was interrupted in a loop", at: keywordRange) }
-            try evaluator.withLoopNote(iteration: iteration, line: keywordRange.start.line, variable: (variable, value)) {
-                (evaluator: inout Evaluator) throws(RegulaError) in
+            return try evaluator.withLoopNote(iteration: iteration, line: keywordRange.start.line, variable: (variable, value)) {
+                (evaluator: inout Evaluator) throws(RegulaError) -> Flow in
                 evaluator.scopes.append([variable: Binding(value: value, isMutable: false)])
                 defer { evaluator.scopes.removeLast() }
-                for statement in body { _ = try evaluator.execute(statement) }
+                for statement in body {
+                    let flow = try evaluator.execute(statement)
+                    if case .returned = flow { return flow }
+                }
+                return .next(.nothing)
             }
         }
         switch sequence {
         case let .range(lower, upper, isClosed):
             let end = isClosed ? upper : upper - 1
-            guard lower <= end else { return }
+            guard lower <= end else { return .next(.nothing) }
             for (offset, number) in (lower...end).enumerated() {
-                try iterate(.number(Double(number)), offset + 1, &self)
+                let flow = try iterate(.number(Double(number)), offset + 1, &self)
+                if case .returned = flow { return flow }
             }
         case let .list(elements):
             for (offset, element) in elements.enumerated() {
-                try iterate(element, offset + 1, &self)
+                let flow = try iterate(element, offset + 1, &self)
+                if case .returned = flow { return flow }
             }
         default:
             throw RegulaError(.type, "a 'for' loop needs a Range or a List to go over, got \(sequence.typeName)", at: sequenceRange)
         }
+        return .next(.nothing)
     }
 
     /// Runs one iteration; an error coming out of it gains a note naming the iteration.
     private mutating func withLoopNote(
-        iteration: Int, line: Int, variable: (String, Value)?, _ body: (inout Evaluator) throws(RegulaError) -> Void
-    ) throws(RegulaError) {
+        iteration: Int, line: Int, variable: (String, Value)?, _ body: (inout Evaluator) throws(RegulaError) -> Flow
+    ) throws(RegulaError) -> Flow {
         do {
-            try body(&self)
+            return try body(&self)
         } catch {
             guard error.kind != .interrupted else { throw error }
             var error = error
@@ -187,17 +214,83 @@ struct Evaluator {
 
     private mutating func call(_ callee: Expression, _ arguments: [Argument], at range: SourceRange) throws(RegulaError) -> Value {
         let function = try evaluate(callee)
-        guard case let .builtin(builtin) = function else {
-            throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
-        }
         var evaluated: [EvaluatedArgument] = []
         for argument in arguments {
             evaluated.append(EvaluatedArgument(
                 label: argument.label, value: try evaluate(argument.value), range: argument.value.range, labelRange: argument.labelRange))
         }
+        if case let .function(userFunction) = function {
+            return try call(userFunction, evaluated, at: range)
+        }
+        guard case let .builtin(builtin) = function else {
+            throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
+        }
         var call = try Call(builtin: builtin, arguments: evaluated, range: range, output: output, isInterrupted: isInterrupted)
         let result = try builtin.implementation(&call)
         pages += call.pages
         return result
+    }
+
+    /// Calls a function written in Regula. Its body sees the session's globals and its parameters;
+    /// an error inside gains a note naming the call, so nested calls read as a call chain.
+    private mutating func call(_ function: UserFunction, _ arguments: [EvaluatedArgument], at range: SourceRange) throws(RegulaError) -> Value {
+        guard callDepth < Self.maximumCallDepth else {
+            throw RegulaError(.value, "more than \(Self.maximumCallDepth) nested calls: does '\(function.name)' call itself without end?", at: range)
+        }
+        var parameters: [String: Binding] = [:]
+        var unlabelled = function.parameters.filter { $0.label == nil }[...]
+        for argument in arguments {
+            let parameter: UserFunction.Parameter
+            if let label = argument.label {
+                guard let match = function.parameters.first(where: { $0.label == label }) else {
+                    let labels = function.parameters.compactMap(\.label)
+                    let suggestion = Suggestion.closest(to: label, among: labels).map { " Did you mean '\($0):'?" } ?? ""
+                    throw RegulaError(.argument, "\(function.name)() has no argument '\(label):'; its signature is \(function.signature).\(suggestion)", at: argument.labelRange ?? argument.range)
+                }
+                parameter = match
+            } else {
+                guard let next = unlabelled.popFirst() else {
+                    throw RegulaError(.argument, "\(function.name)() takes \(function.parameters.filter { $0.label == nil }.count) unlabelled argument(s), got more; its signature is \(function.signature)", at: argument.range)
+                }
+                parameter = next
+            }
+            guard parameters[parameter.name] == nil else {
+                throw RegulaError(.argument, "\(function.name)() was given '\(parameter.label ?? parameter.name)' twice", at: argument.range)
+            }
+            parameters[parameter.name] = Binding(value: argument.value, isMutable: false)
+        }
+        for parameter in function.parameters where parameters[parameter.name] == nil {
+            guard let defaultValue = parameter.defaultValue else {
+                throw RegulaError(.argument, "\(function.name)() is missing its argument \(parameter.label.map { "'\($0):'" } ?? "'\(parameter.name)'"); its signature is \(function.signature)", at: range)
+            }
+            parameters[parameter.name] = Binding(value: try evaluate(defaultValue), isMutable: false)
+        }
+
+        let callerScopes = scopes
+        scopes = [scopes[0], parameters]
+        callDepth += 1
+        defer { callDepth -= 1 }
+        do {
+            var result = Value.nothing
+            for statement in function.body {
+                if case let .returned(value) = try execute(statement) {
+                    result = value
+                    break
+                }
+            }
+            let globals = scopes[0]
+            scopes = callerScopes
+            scopes[0] = globals
+            return result
+        } catch {
+            let globals = scopes[0]
+            scopes = callerScopes
+            scopes[0] = globals
+            var error = error
+            if error.kind != .interrupted {
+                error.notes.append("in a call to \(function.name)() at line \(range.start.line)")
+            }
+            throw error
+        }
     }
 }

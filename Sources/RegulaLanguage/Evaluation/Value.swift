@@ -10,6 +10,7 @@ public enum Value: Sendable {
     /// Whole numbers from `lower` to `upper`, including `upper` when `isClosed`.
     case range(lower: Int, upper: Int, isClosed: Bool)
     case builtin(Builtin)
+    case function(UserFunction)
     case chart(LineChart)
     case table(Table)
 
@@ -22,7 +23,7 @@ public enum Value: Sendable {
         case .string: "String"
         case .list: "List"
         case .range: "Range"
-        case .builtin: "Function"
+        case .builtin, .function: "Function"
         case .chart: "Chart"
         case .table: "Table"
         }
@@ -38,6 +39,7 @@ public enum Value: Sendable {
         case let .list(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
         case let .range(lower, upper, isClosed): "\(lower)\(isClosed ? "..." : "..<")\(upper)"
         case let .builtin(builtin): "<built-in \(builtin.signature)>"
+        case let .function(function): "<func \(function.signature)>"
         case let .chart(chart): chart.summary
         case let .table(table): table.plainText()
         }

@@ -4,6 +4,8 @@ struct Parser {
     private let tokens: [Token]
     private var position = 0
     private var errors: [RegulaError] = []
+    /// How many function bodies enclose the current position (`return` needs at least one).
+    private var functionDepth = 0
 
     private init(tokens: [Token]) {
         self.tokens = tokens
@@ -100,6 +102,18 @@ struct Parser {
             _ = advance()
             let sequence = try expression()
             return .forLoop(variable: name, variableRange: variableRange, sequence: sequence, body: try block("the loop"), keywordRange: keywordRange)
+        case .keyword(.func):
+            return try functionDeclaration()
+        case .keyword(.return):
+            let range = advance().range
+            guard functionDepth > 0 else {
+                throw RegulaError(.parse, "'return' is only allowed inside a function", at: range)
+            }
+            if current.kind == .newline || current.kind == .end || check(.semicolon) || check(.rightBrace) {
+                return .returnStatement(nil, range: range)
+            }
+            let value = try expression()
+            return .returnStatement(value, range: range.union(value.range))
         case .keyword(.while):
             let keywordRange = advance().range
             let condition = try expression()
@@ -114,6 +128,62 @@ struct Parser {
             break
         }
         return .expression(try expression())
+    }
+
+    private mutating func functionDeclaration() throws(RegulaError) -> Statement {
+        _ = advance()  // `func`
+        guard case let .identifier(name) = current.kind else { throw unexpected("expected the function's name after 'func'") }
+        let nameRange = advance().range
+        _ = try expect(.leftParen, "to start the parameters of '\(name)'")
+        var parameters: [UserFunction.Parameter] = []
+        while !check(.rightParen) {
+            parameters.append(try parameter(of: name))
+            guard match(.comma) else { break }
+        }
+        _ = try expect(.rightParen, "to end the parameters of '\(name)'")
+        var seen = Set<String>()
+        for parameter in parameters where !seen.insert(parameter.name).inserted {
+            throw RegulaError(.parse, "'\(name)' has two parameters named '\(parameter.name)'", at: nameRange)
+        }
+        // A Swift-style result type (`-> Double`) is allowed and ignored: Regula checks types as it runs.
+        if match(.arrow) {
+            guard case .identifier = current.kind else { throw unexpected("expected a type after '->'") }
+            _ = advance()
+        }
+        functionDepth += 1
+        defer { functionDepth -= 1 }
+        let body = try block("'\(name)'")
+        return .function(UserFunction(name: name, nameRange: nameRange, parameters: parameters, body: body))
+    }
+
+    /// `_ name`, `label name` or `name`, then an optional `: Type` (ignored) and `= default`.
+    private mutating func parameter(of function: String) throws(RegulaError) -> UserFunction.Parameter {
+        var label: String?
+        let name: String
+        if case .identifier("_") = current.kind {
+            _ = advance()
+            guard case let .identifier(inner) = current.kind else { throw unexpected("expected a parameter name after '_'") }
+            name = inner
+            _ = advance()
+        } else if case let .identifier(first) = current.kind {
+            _ = advance()
+            if case let .identifier(second) = current.kind {
+                label = first
+                name = second
+                _ = advance()
+            } else {
+                label = first
+                name = first
+            }
+        } else {
+            throw unexpected("expected a parameter name in '\(function)'")
+        }
+        if match(.colon) {
+            guard case .identifier = current.kind else { throw unexpected("expected a type after ':'") }
+            _ = advance()
+        }
+        let defaultValue = match(.equal) ? try expression() : nil
+        return UserFunction.Parameter(label: label, name: name, defaultValue: defaultValue)
     }
 
     private mutating func conditional() throws(RegulaError) -> Statement {

@@ -11,6 +11,32 @@ indirect enum Statement: Sendable {
     case forLoop(variable: String, variableRange: SourceRange, sequence: Expression, body: [Statement], keywordRange: SourceRange)
     /// `while condition { … }`.
     case whileLoop(condition: Expression, body: [Statement], keywordRange: SourceRange)
+    /// `func name(parameters) { … }`.
+    case function(UserFunction)
+    /// `return` or `return value`, inside a function.
+    case returnStatement(Expression?, range: SourceRange)
+}
+
+/// A function written in Regula. Parameters follow Swift: `_ x` is unlabelled, `by step` has the
+/// label `by`, and a plain `step` is labelled `step:`; `= value` gives a default.
+public struct UserFunction: Sendable {
+    struct Parameter: Sendable {
+        var label: String?
+        var name: String
+        var defaultValue: Expression?
+    }
+
+    public let name: String
+    let nameRange: SourceRange
+    let parameters: [Parameter]
+    let body: [Statement]
+
+    /// How the function reads in inspection and errors: `shrink(_ w, by:)`.
+    public var signature: String {
+        "\(name)(" + parameters.map { parameter in
+            (parameter.label.map { "\($0):" } ?? "_ \(parameter.name)") + (parameter.defaultValue == nil ? "" : " = …")
+        }.joined(separator: ", ") + ")"
+    }
 }
 
 /// An expression, with the source range it covers.

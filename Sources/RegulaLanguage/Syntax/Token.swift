@@ -58,7 +58,7 @@ public enum InterpolationPart: Sendable, Equatable {
 }
 
 public enum Keyword: String, Sendable, CaseIterable {
-    case `let`, `var`, `if`, `else`, `for`, `in`, `while`, `true`, `false`
+    case `let`, `var`, `if`, `else`, `for`, `in`, `while`, `func`, `return`, `true`, `false`
 }
 
 public enum Symbol: String, Sendable, CaseIterable {
@@ -70,6 +70,7 @@ public enum Symbol: String, Sendable, CaseIterable {
     case and = "&&", or = "||", not = "!"
     case closedRange = "...", halfOpenRange = "..<"
     case plusEqual = "+=", minusEqual = "-=", starEqual = "*=", slashEqual = "/="
+    case arrow = "->"
 
     /// For a compound assignment such as `+=`, the arithmetic operator it applies.
     var compoundOperator: Symbol? {
