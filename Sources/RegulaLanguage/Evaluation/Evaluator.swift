@@ -117,8 +117,10 @@ struct Evaluator {
             if evaluator.isInterrupted() { throw RegulaError(.interrupted, "the cell was interrupted in a loop", at: keywordRange) }
             return try evaluator.withLoopNote(iteration: iteration, line: keywordRange.start.line, variable: (variable, value)) {
                 (evaluator: inout Evaluator) throws(RegulaError) -> Flow in
-                evaluator.scopes.append([variable: Binding(value: value, isMutable: false)])
-                defer { evaluator.scopes.removeLast() }
+                // One scope serves every iteration, emptied in place: no allocation per iteration.
+                let innermost = evaluator.scopes.count - 1
+                evaluator.scopes[innermost].removeAll(keepingCapacity: true)
+                evaluator.scopes[innermost][variable] = Binding(value: value, isMutable: false)
                 for statement in body {
                     let flow = try evaluator.execute(statement)
                     if case .returned = flow { return flow }
@@ -126,6 +128,8 @@ struct Evaluator {
                 return .next(.nothing)
             }
         }
+        scopes.append([:])
+        defer { scopes.removeLast() }
         switch sequence {
         case let .range(lower, upper, isClosed):
             let end = isClosed ? upper : upper - 1

@@ -9,10 +9,10 @@ public enum Value: Sendable {
     case list([Value])
     /// Whole numbers from `lower` to `upper`, including `upper` when `isClosed`.
     case range(lower: Int, upper: Int, isClosed: Bool)
-    case builtin(Builtin)
-    case function(UserFunction)
-    case chart(LineChart)
-    case table(Table)
+    indirect case builtin(Builtin)
+    indirect case function(UserFunction)
+    indirect case chart(LineChart)
+    indirect case table(Table)
 
     /// The type's name as a person sees it in errors and inspection.
     public var typeName: String {

@@ -1,0 +1,55 @@
+"""A plain interpreter loop in Regula against the same loop in Python, in one run.
+
+    .venv/bin/python bench/language_bench.py
+
+Both run as whole processes (`regula run` and `python -c`), best of five, so start-up is
+included on both sides; the loop dominates. Printed, never asserted.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REGULA = Path(os.environ.get("REGULA_BINARY", ROOT / ".build" / "release" / "regula"))
+
+CASES = {
+    "sum loop, 1e6 iterations": (
+        "var s = 0\nfor i in 1...1_000_000 { s = s + i * 0.5 }\nprint(s)\n",
+        "s = 0\nfor i in range(1, 1_000_001):\n    s = s + i * 0.5\nprint(s)\n",
+    ),
+    "function calls, 1e5": (
+        "func f(_ x) { return x * 2 }\nvar s = 0\nfor i in 1...100_000 { s += f(i) }\nprint(s)\n",
+        "def f(x):\n    return x * 2\ns = 0\nfor i in range(1, 100_001):\n    s += f(i)\nprint(s)\n",
+    ),
+}
+
+
+def best_of(command: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def main():
+    if not REGULA.exists():
+        sys.exit(f"no Regula binary at {REGULA}: run scripts/main.sh first")
+    print(f"{'':28}{'Regula (s)':>12}{'Python (s)':>12}{'Python/Regula':>15}")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (regula_code, python_code) in CASES.items():
+            script = Path(folder) / "loop.regula"
+            script.write_text(regula_code)
+            regula = best_of([str(REGULA), "run", str(script), "--output", str(Path(folder) / "out")])
+            python = best_of([sys.executable, "-c", python_code])
+            print(f"{name:28}{regula:12.3f}{python:12.3f}{python / regula:14.2f}x   (target ≥ 1x)")
+
+
+if __name__ == "__main__":
+    main()
