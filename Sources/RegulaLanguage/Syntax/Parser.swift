@@ -6,6 +6,10 @@ struct Parser {
     private var errors: [RegulaError] = []
     /// How many function bodies enclose the current position (`return` needs at least one).
     private var functionDepth = 0
+    /// How deeply expressions and blocks nest here. Bounded, so that no input can exhaust the
+    /// stack of the recursive parser (or, later, of the evaluator walking the tree).
+    private var nesting = 0
+    static let maximumNesting = 64
 
     private init(tokens: [Token]) {
         self.tokens = tokens
@@ -202,7 +206,7 @@ struct Parser {
     private mutating func block(_ owner: String) throws(RegulaError) -> [Statement] {
         guard check(.leftBrace) else { throw unexpected("expected '{' to start the body of \(owner)") }
         _ = advance()
-        let body = statements(inBlock: true)
+        let body = try nested { (parser: inout Parser) throws(RegulaError) in parser.statements(inBlock: true) }
         _ = try expect(.rightBrace, "to close the body of \(owner)")
         return body
     }
@@ -210,7 +214,16 @@ struct Parser {
     // MARK: Expressions, lowest precedence first
 
     private mutating func expression() throws(RegulaError) -> Expression {
-        try binary(level: 0)
+        try nested { (parser: inout Parser) throws(RegulaError) in try parser.binary(level: 0) }
+    }
+
+    private mutating func nested<T>(_ body: (inout Parser) throws(RegulaError) -> T) throws(RegulaError) -> T {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw RegulaError(.parse, "this is nested more than \(Self.maximumNesting) levels deep; split it into smaller parts", at: current.range)
+        }
+        return try body(&self)
     }
 
     private static let levels: [[Symbol]] = [
@@ -242,7 +255,7 @@ struct Parser {
     private mutating func unary() throws(RegulaError) -> Expression {
         if case let .symbol(symbol) = current.kind, symbol == .minus || symbol == .not || symbol == .plus {
             let start = advance().range
-            let operand = try unary()
+            let operand = try nested { (parser: inout Parser) throws(RegulaError) in try parser.unary() }
             return Expression(form: .unary(symbol, operand), range: start.union(operand.range))
         }
         return try postfix()

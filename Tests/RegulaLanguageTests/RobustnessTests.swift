@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import RegulaLanguage
+
+/// A small seeded generator (SplitMix64), so every run feeds the same inputs.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Discards output; the point is only that nothing crashes or hangs.
+final class NullSink: OutputSink {
+    func write(_ text: String, toStandardError: Bool) {}
+    func display(_ bundle: DisplayBundle, id: String?) {}
+    func update(_ bundle: DisplayBundle, id: String) {}
+    func clearOutput(wait: Bool) {}
+}
+
+@Suite("Robustness: random and mutated input never crashes or hangs")
+struct RobustnessTests {
+    static let vocabulary: [String] = Keyword.allCases.map(\.rawValue) + Symbol.allCases.map(\.rawValue) + [
+        "x", "y", "_", "w", "print", "plot", "table", "linspace", "sum", "sqrt", "sleep", "help", "show", "f",
+        "0", "1", "-1", "1e308", "1e-320", "0.5", "1_000_000", "9007199254740993", "\"s\"", "\"\\(x)\"", "\"\\(",
+        "[", "]", "(", ")", "{", "}", "\n", " ", ":", ",", "count:", "title:", "over:", "\"", "\\", "😀", "λ", "½",
+    ]
+
+    static let seeds: [String] = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".regula") }.sorted().compactMap {
+            try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
+        }
+    }()
+
+    /// Each input gets a short time budget through the interrupt flag, as a person would press stop.
+    func run(_ source: String, in session: Session) {
+        let deadline = Date().addingTimeInterval(0.02)
+        _ = session.completeness(of: source)
+        _ = session.completions(in: source, cursor: source.unicodeScalars.count / 2)
+        _ = session.documentation(in: source, cursor: source.unicodeScalars.count / 3)
+        _ = session.execute(source, output: NullSink(), isInterrupted: { Date() > deadline })
+    }
+
+    @Test func randomTokenSequences() {
+        var generator = SeededGenerator(state: 1)
+        let session = Session()
+        for _ in 0..<80_000 {
+            let length = Int.random(in: 1...12, using: &generator)
+            let source = (0..<length).map { _ in Self.vocabulary.randomElement(using: &generator)! }.joined(separator: " ")
+            run(source, in: session)
+        }
+    }
+
+    @Test func mutatedGoldenFiles() {
+        var generator = SeededGenerator(state: 2)
+        let session = Session()
+        let alphabet = Array("()[]{}\"\\.,:;=+-*/%<>!&|_0123456789 \nabcxyzλ😀")
+        for index in 0..<20_000 {
+            var characters = Array(Self.seeds[index % Self.seeds.count])
+            for _ in 0..<Int.random(in: 1...4, using: &generator) where !characters.isEmpty {
+                let position = Int.random(in: 0..<characters.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: characters.remove(at: position)
+                case 1: characters.insert(alphabet.randomElement(using: &generator)!, at: position)
+                default: characters[position] = alphabet.randomElement(using: &generator)!
+                }
+            }
+            run(String(characters), in: session)
+        }
+    }
+
+    @Test func deepNestingIsAnErrorNotACrash() {
+        for opener in ["(", "[", "-", "!", "{"] {
+            let source = String(repeating: opener, count: 100_000) + "1"
+            guard case let .failure(error) = Session().execute(source, output: NullSink()) else {
+                Issue.record("expected an error for \(opener)")
+                continue
+            }
+            #expect(error.kind == .parse)
+        }
+    }
+
+    @Test func extremeNumbersAreErrorsOrValuesNotTraps() {
+        for source in ["1e308 * 10", "for i in 1...1e300 { }", "[1][1e300]", "linspace(0, 1, count: 1e300)", "(0..<9007199254740993).count",
+                       "sqrt(-0)", "-(1e-320)", "1 % 0.0000001", "sleep(1e300)", "\"\\(1e308 * 10)\""] {
+            _ = Session().execute(source, output: NullSink(), isInterrupted: { true })
+        }
+    }
+}
