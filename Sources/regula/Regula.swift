@@ -8,6 +8,6 @@ struct Regula: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Regula: a Jupyter kernel for studying regularization.",
         version: version,
-        subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self]
+        subcommands: [KernelCommand.self, InstallCommand.self, RunCommand.self, ReferenceCommand.self]
     )
 }

@@ -43,3 +43,9 @@ def test_inline_comments_in_doc_examples_state_the_true_result(tmp_path):
         assert result.stdout.strip().splitlines()[-1] == match.group(1), name
         checked += 1
     assert checked >= 2
+
+
+def test_reference_is_current():
+    generated = subprocess.run([str(BINARY), "reference"], capture_output=True, text=True, check=True).stdout
+    committed = (ROOT / "docs" / "reference.md").read_text()
+    assert committed == generated, "docs/reference.md is stale: run `.build/release/regula reference > docs/reference.md`"

@@ -171,6 +171,16 @@ struct AssistanceTests {
         #expect(completion.start == 4 && completion.end == 7)
     }
 
+    @Test func argumentLabelsInsideACall() {
+        let session = Session()
+        #expect(session.completions(in: "plot([1, 2], ti", cursor: 15).matches == ["title:"])
+        let all = session.completions(in: "plot([1], ", cursor: 10).matches
+        #expect(Array(all.prefix(5)) == ["over:", "title:", "xLabel:", "yLabel:", "names:"])
+        _ = run("func shrink(_ w, by step = 0.1) { return w - step }", in: session)
+        #expect(session.completions(in: "shrink(1, b", cursor: 11).matches == ["by:"])
+        #expect(session.completions(in: "linspace(0, sum([1, 2]), co", cursor: 27).matches == ["count:"])
+    }
+
     @Test func cursorCountsUnicodeCodePoints() {
         let code = "\"😀\" + pri"
         let completion = Session().completions(in: code, cursor: code.unicodeScalars.count)

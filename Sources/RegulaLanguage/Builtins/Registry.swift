@@ -23,3 +23,24 @@ extension Value {
         return numbers
     }
 }
+
+extension BuiltinRegistry {
+    /// `docs/reference.md`: every built-in's signature, summary, documentation and example,
+    /// in name order. `regula reference` prints it; a test checks the committed file matches.
+    public static func referenceMarkdown() -> String {
+        var lines = [
+            "# Built-in reference",
+            "",
+            "Generated from the built-ins' own documentation by `regula reference > docs/reference.md`;",
+            "a test fails when this file is out of date. The same text is what `help(name)` and",
+            "Shift-Tab show in a notebook.",
+            "",
+        ]
+        for name in names {
+            let builtin = all[name]!
+            lines += ["## `\(name)`", "", "```", builtin.signature, "```", "", builtin.summary, "", builtin.documentation, "",
+                      "```regula", builtin.example, "```", ""]
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -13,8 +13,39 @@ extension Session {
             return (members, start, end)
         }
         let candidates = Set(globals.keys).union(BuiltinRegistry.names).union(Keyword.allCases.map(\.rawValue))
-        let matches = candidates.filter { $0.hasPrefix(prefix) && $0 != prefix || ($0 == prefix && !prefix.isEmpty) }.sorted()
-        return (matches, start, end)
+        let names = candidates.filter { $0.hasPrefix(prefix) && $0 != prefix || ($0 == prefix && !prefix.isEmpty) }.sorted()
+        // Inside a call, the callee's argument labels come first, written with their colon.
+        let labels = argumentLabels(ofCallAround: start, in: scalars).filter { $0.hasPrefix(prefix) }.map { $0 + ":" }
+        return (labels + names, start, end)
+    }
+
+    /// The labels of the function whose call's parentheses enclose `position`, if it is known.
+    private func argumentLabels(ofCallAround position: Int, in scalars: [Unicode.Scalar]) -> [String] {
+        var depth = 0
+        var index = position - 1
+        while index >= 0 {
+            switch scalars[index] {
+            case ")", "]": depth += 1
+            case "[": depth -= 1
+            case "(":
+                if depth == 0 {
+                    var nameStart = index
+                    while nameStart > 0, Self.isNameScalar(scalars[nameStart - 1]) { nameStart -= 1 }
+                    let callee = String(String.UnicodeScalarView(scalars[nameStart..<index]))
+                    if case let .function(function)? = globals[callee]?.value {
+                        return function.parameters.compactMap(\.label)
+                    }
+                    return BuiltinRegistry.all[callee]?.parameters.compactMap(\.label) ?? []
+                }
+                depth -= 1
+            case "\n" where depth == 0:
+                return []
+            default:
+                break
+            }
+            index -= 1
+        }
+        return []
     }
 
     /// Documentation for the name at (or just before) `cursor`: a built-in's signature and docs,
