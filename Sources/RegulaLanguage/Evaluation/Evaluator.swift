@@ -54,6 +54,21 @@ struct Evaluator {
         case let .binding(name, _, expression, isMutable):
             let value = try evaluate(expression)
             scopes[scopes.count - 1][name] = Binding(value: value, isMutable: isMutable)
+        case let .destructuring(names, range, expression, isMutable):
+            let value = try evaluate(expression)
+            let elements: [Value]
+            switch value {
+            case let .tuple(values, _): elements = values
+            case let .list(values): elements = values
+            default:
+                throw RegulaError(.type, "only a Tuple or a List can be unpacked into names, got \(value.typeName)", at: expression.range)
+            }
+            guard elements.count == names.count else {
+                throw RegulaError(.value, "cannot unpack \(elements.count) values into \(names.count) names", at: range)
+            }
+            for (binding, element) in zip(names, elements) {
+                scopes[scopes.count - 1][binding.name] = Binding(value: element, isMutable: isMutable)
+            }
         case let .assignment(name, nameRange, compound, expression):
             try assign(name, at: nameRange, compound: compound, expression)
         case let .conditional(condition, then, otherwise):
@@ -184,6 +199,10 @@ struct Evaluator {
             values.reserveCapacity(elements.count)
             for element in elements { values.append(try evaluate(element)) }
             return .list(values)
+        case let .tuple(elements, labels):
+            var values: [Value] = []
+            for element in elements { values.append(try evaluate(element)) }
+            return .tuple(values, labels: labels)
         case let .unary(symbol, operand):
             return try Operators.unary(symbol, try evaluate(operand), at: expression.range)
         case let .binary(symbol, left, right):

@@ -94,8 +94,10 @@ enum Operators {
     }
 
     static func index(_ base: Value, _ index: Value, at range: SourceRange, indexRange: SourceRange) throws(RegulaError) -> Value {
-        guard case let .list(elements) = base else {
-            throw RegulaError(.type, "a \(base.typeName) cannot be indexed; only lists can", at: range)
+        let elements: [Value]
+        switch base {
+        case let .list(values), let .tuple(values, _): elements = values
+        default: throw RegulaError(.type, "a \(base.typeName) cannot be indexed; only lists and tuples can", at: range)
         }
         guard case let .number(position) = index, position == position.rounded() else {
             throw RegulaError(.type, "a list index must be a whole Number, got \(index.description)", at: indexRange)
@@ -111,6 +113,11 @@ enum Operators {
         case let (.list(elements), "count"): return .number(Double(elements.count))
         case let (.string(text), "count"): return .number(Double(text.count))
         case let (.range(lower, upper, isClosed), "count"): return .number(Double(upper - lower + (isClosed ? 1 : 0)))
+        case let (.tuple(values, labels), _):
+            if let position = labels.firstIndex(of: name) { return values[position] }
+            let known = labels.compactMap { $0 }
+            let suggestion = Suggestion.closest(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
+            throw RegulaError(.name, "this tuple has no member '\(name)'" + (known.isEmpty ? "" : "; its labels are " + known.map { "'\($0)'" }.joined(separator: ", ")) + ".\(suggestion)", at: range)
         default:
             throw RegulaError(.name, "a \(base.typeName) has no member '\(name)'", at: range)
         }

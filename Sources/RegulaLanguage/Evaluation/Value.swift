@@ -7,6 +7,8 @@ public enum Value: Sendable {
     case boolean(Bool)
     case string(String)
     case list([Value])
+    /// A fixed group of values, some with labels: `(1, 2)`, `(train: a, test: b)`.
+    case tuple([Value], labels: [String?])
     /// Whole numbers from `lower` to `upper`, including `upper` when `isClosed`.
     case range(lower: Int, upper: Int, isClosed: Bool)
     indirect case builtin(Builtin)
@@ -22,6 +24,7 @@ public enum Value: Sendable {
         case .boolean: "Bool"
         case .string: "String"
         case .list: "List"
+        case .tuple: "Tuple"
         case .range: "Range"
         case .builtin, .function: "Function"
         case .chart: "Chart"
@@ -37,6 +40,8 @@ public enum Value: Sendable {
         case let .boolean(value): value ? "true" : "false"
         case let .string(value): "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
         case let .list(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case let .tuple(values, labels):
+            "(" + zip(values, labels).map { value, label in (label.map { "\($0): " } ?? "") + value.description }.joined(separator: ", ") + ")"
         case let .range(lower, upper, isClosed): "\(lower)\(isClosed ? "..." : "..<")\(upper)"
         case let .builtin(builtin): "<built-in \(builtin.signature)>"
         case let .function(function): "<func \(function.signature)>"

@@ -90,6 +90,7 @@ struct Parser {
         case .keyword(.let), .keyword(.var):
             let isMutable = advance().kind == .keyword(.var)
             let keyword = isMutable ? "var" : "let"
+            if check(.leftParen) { return try destructuring(keyword: keyword, isMutable: isMutable) }
             guard case let .identifier(name) = current.kind else {
                 throw unexpected("expected a name after '\(keyword)'")
             }
@@ -132,6 +133,19 @@ struct Parser {
             break
         }
         return .expression(try expression())
+    }
+
+    /// `let (a, b) = value`: one name per element of a tuple or list.
+    private mutating func destructuring(keyword: String, isMutable: Bool) throws(RegulaError) -> Statement {
+        let open = advance().range
+        var names: [(name: String, range: SourceRange)] = []
+        repeat {
+            guard case let .identifier(name) = current.kind else { throw unexpected("expected a name in '\(keyword) (…)'") }
+            names.append((name, advance().range))
+        } while match(.comma)
+        let close = try expect(.rightParen, "to close the names in '\(keyword) (…)'")
+        _ = try expect(.equal, "after the names in '\(keyword) (…)'")
+        return .destructuring(names: names, range: open.union(close.range), value: try expression(), isMutable: isMutable)
     }
 
     private mutating func functionDeclaration() throws(RegulaError) -> Statement {
@@ -326,10 +340,29 @@ struct Parser {
             return Expression(form: .name(name), range: token.range)
         case .symbol(.leftParen):
             _ = advance()
-            var inner = try expression()
-            let close = try expect(.rightParen, "to close the parenthesis")
-            inner.range = token.range.union(close.range)
-            return inner
+            // `(x)` groups; `(a, b)` is a tuple; `(train: a, test: b)` a tuple with labels (a record).
+            var elements: [(label: String?, value: Expression)] = []
+            var sawComma = false
+            while !check(.rightParen) {
+                var label: String?
+                if case let .identifier(name) = current.kind, tokens[position + 1].kind == .symbol(.colon) {
+                    label = name
+                    _ = advance()
+                    _ = advance()
+                }
+                elements.append((label, try expression()))
+                guard match(.comma) else { break }
+                sawComma = true
+            }
+            let close = try expect(.rightParen, elements.isEmpty ? "to close '('" : "to close the parenthesis")
+            let range = token.range.union(close.range)
+            if elements.count == 1, !sawComma, elements[0].label == nil {
+                var inner = elements[0].value
+                inner.range = range
+                return inner
+            }
+            guard !elements.isEmpty else { throw RegulaError(.parse, "expected an expression inside '()'", at: range) }
+            return Expression(form: .tuple(elements.map(\.value), labels: elements.map(\.label)), range: range)
         case .symbol(.leftBracket):
             _ = advance()
             var elements: [Expression] = []

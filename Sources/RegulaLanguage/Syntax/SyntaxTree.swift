@@ -2,6 +2,8 @@
 indirect enum Statement: Sendable {
     /// `let name = value` or, when `isMutable`, `var name = value`.
     case binding(name: String, nameRange: SourceRange, value: Expression, isMutable: Bool)
+    /// `let (a, b) = value`: binds each name to an element of a tuple or list of the same size.
+    case destructuring(names: [(name: String, range: SourceRange)], range: SourceRange, value: Expression, isMutable: Bool)
     /// `name = value`, or `name += value` and the like when `compound` is set.
     case assignment(name: String, nameRange: SourceRange, compound: Symbol?, value: Expression)
     case expression(Expression)
@@ -49,6 +51,8 @@ struct Expression: Sendable {
         case boolean(Bool)
         case name(String)
         case list([Expression])
+        /// `(a, b)` or, with labels, `(train: a, test: b)`.
+        case tuple([Expression], labels: [String?])
         case unary(Symbol, Expression)
         case binary(Symbol, Expression, Expression)
         /// `lower...upper` (closed) or `lower..<upper`.
