@@ -81,3 +81,16 @@ def test_kernel_with_a_bad_connection_file_says_why(tmp_path):
     bad.write_text("{not json")
     result = regula("kernel", "--connection-file", str(bad))
     assert result.returncode == 1 and "not a valid connection file" in result.stderr
+
+
+def test_install_sys_prefix_uses_the_active_virtual_environment(tmp_path):
+    result = regula("install", "--sys-prefix", env=dict(os.environ, VIRTUAL_ENV=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "share" / "jupyter" / "kernels" / "regula" / "kernel.json").exists()
+
+
+def test_reference_subcommand_prints_every_builtin():
+    result = regula("reference")
+    assert result.returncode == 0
+    for name in ("plot", "table", "print", "linspace", "help"):
+        assert f"## `{name}`" in result.stdout
