@@ -83,10 +83,12 @@ struct Evaluator {
             var iteration = 0
             while try truth(of: condition, in: "a 'while' condition") {
                 iteration += 1
-                let flow = try withLoopNote(iteration: iteration, line: keywordRange.start.line, variable: nil) {
-                    (evaluator: inout Evaluator) throws(RegulaError) in try evaluator.executeBlock(body)
+                do {
+                    let flow = try executeBlock(body)
+                    if case .returned = flow { return flow }
+                } catch {
+                    throw Self.annotate(error, iteration: iteration, line: keywordRange.start.line, variable: nil)
                 }
-                if case .returned = flow { return flow }
             }
         }
         return .next(.nothing)
@@ -103,7 +105,14 @@ struct Evaluator {
     }
 
     private mutating func assign(_ name: String, at range: SourceRange, compound: Symbol?, _ expression: Expression) throws(RegulaError) {
-        guard let depth = scopes.lastIndex(where: { $0[name] != nil }), let binding = scopes[depth][name] else {
+        var found: (depth: Int, binding: Binding)?
+        for depth in scopes.indices.reversed() {
+            if let binding = scopes[depth][name] {
+                found = (depth, binding)
+                break
+            }
+        }
+        guard let (depth, binding) = found else {
             let suggestion = Suggestion.closest(to: name, among: scopes.flatMap(\.keys)).map { " Did you mean '\($0)'?" } ?? ""
             throw RegulaError(.name, "'\(name)' is not defined; declare it first with 'var \(name) = …'.\(suggestion)", at: range)
         }
@@ -114,7 +123,7 @@ struct Evaluator {
         if let compound {
             value = try Operators.binary(compound, binding.value, value, at: range.union(expression.range), rightRange: expression.range)
         }
-        scopes[depth][name]?.value = value
+        scopes[depth][name] = Binding(value: value, isMutable: true)
     }
 
     private mutating func truth(of condition: Expression, in purpose: String) throws(RegulaError) -> Bool {
@@ -128,34 +137,22 @@ struct Evaluator {
     private mutating func runFor(
         _ variable: String, over sequence: Value, sequenceRange: SourceRange, body: [Statement], at keywordRange: SourceRange
     ) throws(RegulaError) -> Flow {
-        func iterate(_ value: Value, _ iteration: Int, _ evaluator: inout Evaluator) throws(RegulaError) -> Flow {
-            if evaluator.isInterrupted() { throw RegulaError(.interrupted, "the cell was interrupted in a loop", at: keywordRange) }
-            return try evaluator.withLoopNote(iteration: iteration, line: keywordRange.start.line, variable: (variable, value)) {
-                (evaluator: inout Evaluator) throws(RegulaError) -> Flow in
-                // One scope serves every iteration, emptied in place: no allocation per iteration.
-                let innermost = evaluator.scopes.count - 1
-                evaluator.scopes[innermost].removeAll(keepingCapacity: true)
-                evaluator.scopes[innermost][variable] = Binding(value: value, isMutable: false)
-                for statement in body {
-                    let flow = try evaluator.execute(statement)
-                    if case .returned = flow { return flow }
-                }
-                return .next(.nothing)
-            }
-        }
+        // One scope serves every iteration, emptied in place: no allocation per iteration.
         scopes.append([:])
         defer { scopes.removeLast() }
         switch sequence {
         case let .range(lower, upper, isClosed):
             let end = isClosed ? upper : upper - 1
             guard lower <= end else { return .next(.nothing) }
-            for (offset, number) in (lower...end).enumerated() {
-                let flow = try iterate(.number(Double(number)), offset + 1, &self)
+            var iteration = 0
+            for number in lower...end {
+                iteration += 1
+                let flow = try runIteration(body, binding: variable, to: .number(Double(number)), iteration: iteration, at: keywordRange)
                 if case .returned = flow { return flow }
             }
         case let .list(elements):
             for (offset, element) in elements.enumerated() {
-                let flow = try iterate(element, offset + 1, &self)
+                let flow = try runIteration(body, binding: variable, to: element, iteration: offset + 1, at: keywordRange)
                 if case .returned = flow { return flow }
             }
         default:
@@ -164,19 +161,32 @@ struct Evaluator {
         return .next(.nothing)
     }
 
-    /// Runs one iteration; an error coming out of it gains a note naming the iteration.
-    private mutating func withLoopNote(
-        iteration: Int, line: Int, variable: (String, Value)?, _ body: (inout Evaluator) throws(RegulaError) -> Flow
+    /// One iteration of a `for` loop, in the loop's scope (the innermost).
+    private mutating func runIteration(
+        _ body: [Statement], binding variable: String, to value: Value, iteration: Int, at keywordRange: SourceRange
     ) throws(RegulaError) -> Flow {
+        if isInterrupted() { throw RegulaError(.interrupted, "the cell was interrupted in a loop", at: keywordRange) }
+        let innermost = scopes.count - 1
+        scopes[innermost].removeAll(keepingCapacity: true)
+        scopes[innermost][variable] = Binding(value: value, isMutable: false)
         do {
-            return try body(&self)
+            for statement in body {
+                let flow = try execute(statement)
+                if case .returned = flow { return flow }
+            }
+            return .next(.nothing)
         } catch {
-            guard error.kind != .interrupted else { throw error }
-            var error = error
-            let binding = variable.map { " (\($0.0) = \($0.1.description))" } ?? ""
-            error.notes.append("in iteration \(iteration) of the loop at line \(line)\(binding)")
-            throw error
+            throw Self.annotate(error, iteration: iteration, line: keywordRange.start.line, variable: (variable, value))
         }
+    }
+
+    /// An error coming out of a loop gains a note naming the iteration (interruptions excepted).
+    private static func annotate(_ error: RegulaError, iteration: Int, line: Int, variable: (String, Value)?) -> RegulaError {
+        guard error.kind != .interrupted else { return error }
+        var error = error
+        let binding = variable.map { " (\($0.0) = \($0.1.description))" } ?? ""
+        error.notes.append("in iteration \(iteration) of the loop at line \(line)\(binding)")
+        return error
     }
 
     mutating func evaluate(_ expression: Expression) throws(RegulaError) -> Value {
