@@ -5,7 +5,10 @@ public struct Binding: Sendable {
 }
 
 /// Evaluates statements. Scopes nest: the session's globals are the outermost, each block
-/// (`if`, `for`, `while` body) adds one for the bindings made inside it.
+/// (`if`, `for`, `while` body) and each function call adds one for the bindings made inside it.
+///
+/// Variables are found by their name's number (`Name.id`): globals in an array indexed by it,
+/// block scopes in short arrays searched from the innermost. No string is hashed in a loop.
 struct Evaluator {
     /// What a statement tells the block running it: go on, or leave the function with a value.
     enum Flow {
@@ -16,19 +19,51 @@ struct Evaluator {
     /// Deeper calls than this are refused, so runaway recursion is an error rather than a crash.
     static let maximumCallDepth = 200
 
-    var scopes: [[String: Binding]]
+    /// Global bindings by name number; nil where a name is not bound.
+    private var globalSlots: [Binding?]
+    /// Block and call scopes, innermost last; empty at the top level of a cell.
+    private var locals: [[(id: Int, binding: Binding)]] = []
     var callDepth = 0
     let output: any OutputSink
     let isInterrupted: () -> Bool
     var pages: [DisplayBundle] = []
 
     init(globals: [String: Binding], output: any OutputSink, isInterrupted: @escaping () -> Bool) {
-        scopes = [globals]
+        globalSlots = []
         self.output = output
         self.isInterrupted = isInterrupted
+        for (text, binding) in globals { setGlobal(Name(text).id, binding) }
     }
 
-    var globals: [String: Binding] { scopes[0] }
+    /// The globals by name, for the session to keep between cells.
+    var globals: [String: Binding] {
+        var result: [String: Binding] = [:]
+        for (id, binding) in globalSlots.enumerated() {
+            if let binding { result[NameTable.shared.text(for: id)] = binding }
+        }
+        return result
+    }
+
+    private mutating func setGlobal(_ id: Int, _ binding: Binding) {
+        if id >= globalSlots.count { globalSlots += Array(repeating: nil, count: id - globalSlots.count + 1) }
+        globalSlots[id] = binding
+    }
+
+    /// Binds `name` in the innermost scope (a global at the top level).
+    private mutating func define(_ name: Name, _ binding: Binding) {
+        guard !locals.isEmpty else { return setGlobal(name.id, binding) }
+        let innermost = locals.count - 1
+        if let index = locals[innermost].firstIndex(where: { $0.id == name.id }) {
+            locals[innermost][index].binding = binding
+        } else {
+            locals[innermost].append((name.id, binding))
+        }
+    }
+
+    /// Every bound name, for "did you mean" suggestions.
+    private var boundNames: [String] {
+        locals.flatMap { $0.map { NameTable.shared.text(for: $0.id) } } + Array(globals.keys)
+    }
 
     /// Runs a cell's statements in order, each binding kept as soon as its statement succeeds, so
     /// an error later in the cell loses nothing defined before it. Returns the last statement's
@@ -50,10 +85,9 @@ struct Evaluator {
         case let .returnStatement(expression, _):
             return .returned(try expression.map { (expression) throws(RegulaError) in try evaluate(expression) } ?? .nothing)
         case let .function(function):
-            scopes[scopes.count - 1][function.name] = Binding(value: .function(function), isMutable: false)
+            define(function.binding, Binding(value: .function(function), isMutable: false))
         case let .binding(name, _, expression, isMutable):
-            let value = try evaluate(expression)
-            scopes[scopes.count - 1][name] = Binding(value: value, isMutable: isMutable)
+            define(name, Binding(value: try evaluate(expression), isMutable: isMutable))
         case let .destructuring(names, range, expression, isMutable):
             let value = try evaluate(expression)
             let elements: [Value]
@@ -67,7 +101,7 @@ struct Evaluator {
                 throw RegulaError(.value, "cannot unpack \(elements.count) values into \(names.count) names", at: range)
             }
             for (binding, element) in zip(names, elements) {
-                scopes[scopes.count - 1][binding.name] = Binding(value: element, isMutable: isMutable)
+                define(binding.name, Binding(value: element, isMutable: isMutable))
             }
         case let .assignment(name, nameRange, compound, expression):
             try assign(name, at: nameRange, compound: compound, expression)
@@ -95,8 +129,8 @@ struct Evaluator {
     }
 
     private mutating func executeBlock(_ statements: [Statement]) throws(RegulaError) -> Flow {
-        scopes.append([:])
-        defer { scopes.removeLast() }
+        locals.append([])
+        defer { locals.removeLast() }
         for statement in statements {
             let flow = try execute(statement)
             if case .returned = flow { return flow }
@@ -104,16 +138,17 @@ struct Evaluator {
         return .next(.nothing)
     }
 
-    private mutating func assign(_ name: String, at range: SourceRange, compound: Symbol?, _ expression: Expression) throws(RegulaError) {
-        var found: (depth: Int, binding: Binding)?
-        for depth in scopes.indices.reversed() {
-            if let binding = scopes[depth][name] {
-                found = (depth, binding)
+    private mutating func assign(_ name: Name, at range: SourceRange, compound: Symbol?, _ expression: Expression) throws(RegulaError) {
+        var local: (scope: Int, index: Int)?
+        for scope in locals.indices.reversed() {
+            if let index = locals[scope].firstIndex(where: { $0.id == name.id }) {
+                local = (scope, index)
                 break
             }
         }
-        guard let (depth, binding) = found else {
-            let suggestion = Suggestion.closest(to: name, among: scopes.flatMap(\.keys)).map { " Did you mean '\($0)'?" } ?? ""
+        let current = local.map { locals[$0.scope][$0.index].binding } ?? (name.id < globalSlots.count ? globalSlots[name.id] : nil)
+        guard let binding = current else {
+            let suggestion = Suggestion.closest(to: name.text, among: boundNames).map { " Did you mean '\($0)'?" } ?? ""
             throw RegulaError(.name, "'\(name)' is not defined; declare it first with 'var \(name) = …'.\(suggestion)", at: range)
         }
         guard binding.isMutable else {
@@ -123,7 +158,11 @@ struct Evaluator {
         if let compound {
             value = try Operators.binary(compound, binding.value, value, at: range.union(expression.range), rightRange: expression.range)
         }
-        scopes[depth][name] = Binding(value: value, isMutable: true)
+        if let local {
+            locals[local.scope][local.index].binding.value = value
+        } else {
+            globalSlots[name.id] = Binding(value: value, isMutable: true)
+        }
     }
 
     private mutating func truth(of condition: Expression, in purpose: String) throws(RegulaError) -> Bool {
@@ -135,11 +174,11 @@ struct Evaluator {
     }
 
     private mutating func runFor(
-        _ variable: String, over sequence: Value, sequenceRange: SourceRange, body: [Statement], at keywordRange: SourceRange
+        _ variable: Name, over sequence: Value, sequenceRange: SourceRange, body: [Statement], at keywordRange: SourceRange
     ) throws(RegulaError) -> Flow {
         // One scope serves every iteration, emptied in place: no allocation per iteration.
-        scopes.append([:])
-        defer { scopes.removeLast() }
+        locals.append([])
+        defer { locals.removeLast() }
         switch sequence {
         case let .range(lower, upper, isClosed):
             let end = isClosed ? upper : upper - 1
@@ -163,12 +202,12 @@ struct Evaluator {
 
     /// One iteration of a `for` loop, in the loop's scope (the innermost).
     private mutating func runIteration(
-        _ body: [Statement], binding variable: String, to value: Value, iteration: Int, at keywordRange: SourceRange
+        _ body: [Statement], binding variable: Name, to value: Value, iteration: Int, at keywordRange: SourceRange
     ) throws(RegulaError) -> Flow {
         if isInterrupted() { throw RegulaError(.interrupted, "the cell was interrupted in a loop", at: keywordRange) }
-        let innermost = scopes.count - 1
-        scopes[innermost].removeAll(keepingCapacity: true)
-        scopes[innermost][variable] = Binding(value: value, isMutable: false)
+        let innermost = locals.count - 1
+        locals[innermost].removeAll(keepingCapacity: true)
+        locals[innermost].append((variable.id, Binding(value: value, isMutable: false)))
         do {
             for statement in body {
                 let flow = try execute(statement)
@@ -176,7 +215,7 @@ struct Evaluator {
             }
             return .next(.nothing)
         } catch {
-            throw Self.annotate(error, iteration: iteration, line: keywordRange.start.line, variable: (variable, value))
+            throw Self.annotate(error, iteration: iteration, line: keywordRange.start.line, variable: (variable.text, value))
         }
     }
 
@@ -235,13 +274,14 @@ struct Evaluator {
         }
     }
 
-    func lookUp(_ name: String, at range: SourceRange) throws(RegulaError) -> Value {
-        for scope in scopes.reversed() {
-            if let binding = scope[name] { return binding.value }
+    func lookUp(_ name: Name, at range: SourceRange) throws(RegulaError) -> Value {
+        for scope in locals.reversed() {
+            for entry in scope where entry.id == name.id { return entry.binding.value }
         }
-        if let builtin = BuiltinRegistry.all[name] { return .builtin(builtin) }
-        let candidates = scopes.flatMap(\.keys) + BuiltinRegistry.names
-        let suggestion = Suggestion.closest(to: name, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
+        if name.id < globalSlots.count, let binding = globalSlots[name.id] { return binding.value }
+        if let builtin = BuiltinRegistry.all[name.text] { return .builtin(builtin) }
+        let candidates = boundNames + BuiltinRegistry.names
+        let suggestion = Suggestion.closest(to: name.text, among: candidates).map { " Did you mean '\($0)'?" } ?? ""
         throw RegulaError(.name, "'\(name)' is not defined.\(suggestion)", at: range)
     }
 
@@ -270,7 +310,7 @@ struct Evaluator {
         guard callDepth < Self.maximumCallDepth else {
             throw RegulaError(.value, "more than \(Self.maximumCallDepth) nested calls: does '\(function.name)' call itself without end?", at: range)
         }
-        var parameters: [String: Binding] = [:]
+        var parameters: [(id: Int, binding: Binding)] = []
         var unlabelled = function.parameters.filter { $0.label == nil }[...]
         for argument in arguments {
             let parameter: UserFunction.Parameter
@@ -287,20 +327,21 @@ struct Evaluator {
                 }
                 parameter = next
             }
-            guard parameters[parameter.name] == nil else {
-                throw RegulaError(.argument, "\(function.name)() was given '\(parameter.label ?? parameter.name)' twice", at: argument.range)
+            guard !parameters.contains(where: { $0.id == parameter.name.id }) else {
+                throw RegulaError(.argument, "\(function.name)() was given '\(parameter.label ?? parameter.name.text)' twice", at: argument.range)
             }
-            parameters[parameter.name] = Binding(value: argument.value, isMutable: false)
+            parameters.append((parameter.name.id, Binding(value: argument.value, isMutable: false)))
         }
-        for parameter in function.parameters where parameters[parameter.name] == nil {
+        for parameter in function.parameters where !parameters.contains(where: { $0.id == parameter.name.id }) {
             guard let defaultValue = parameter.defaultValue else {
-                throw RegulaError(.argument, "\(function.name)() is missing its argument \(parameter.label.map { "'\($0):'" } ?? "'\(parameter.name)'"); its signature is \(function.signature)", at: range)
+                throw RegulaError(.argument, "\(function.name)() is missing its argument \(parameter.label.map { "'\($0):'" } ?? "'\(parameter.name.text)'"); its signature is \(function.signature)", at: range)
             }
-            parameters[parameter.name] = Binding(value: try evaluate(defaultValue), isMutable: false)
+            parameters.append((parameter.name.id, Binding(value: try evaluate(defaultValue), isMutable: false)))
         }
 
-        let callerScopes = scopes
-        scopes = [scopes[0], parameters]
+        // The body sees the globals and its parameters, not the caller's block scopes.
+        let callerLocals = locals
+        locals = [parameters]
         callDepth += 1
         defer { callDepth -= 1 }
         do {
@@ -311,14 +352,10 @@ struct Evaluator {
                     break
                 }
             }
-            let globals = scopes[0]
-            scopes = callerScopes
-            scopes[0] = globals
+            locals = callerLocals
             return result
         } catch {
-            let globals = scopes[0]
-            scopes = callerScopes
-            scopes[0] = globals
+            locals = callerLocals
             var error = error
             if error.kind != .interrupted {
                 error.notes.append("in a call to \(function.name)() at line \(range.start.line)")

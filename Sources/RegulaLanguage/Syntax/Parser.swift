@@ -96,7 +96,7 @@ struct Parser {
             }
             let nameRange = advance().range
             _ = try expect(.equal, "after the name in '\(keyword) \(name)'")
-            return .binding(name: name, nameRange: nameRange, value: try expression(), isMutable: isMutable)
+            return .binding(name: Name(name), nameRange: nameRange, value: try expression(), isMutable: isMutable)
         case .keyword(.if):
             return try conditional()
         case .keyword(.for):
@@ -106,7 +106,7 @@ struct Parser {
             guard current.kind == .keyword(.in) else { throw unexpected("expected 'in' after 'for \(name)'") }
             _ = advance()
             let sequence = try expression()
-            return .forLoop(variable: name, variableRange: variableRange, sequence: sequence, body: try block("the loop"), keywordRange: keywordRange)
+            return .forLoop(variable: Name(name), variableRange: variableRange, sequence: sequence, body: try block("the loop"), keywordRange: keywordRange)
         case .keyword(.func):
             return try functionDeclaration()
         case .keyword(.return):
@@ -127,7 +127,7 @@ struct Parser {
             if case let .symbol(symbol) = tokens[position + 1].kind, symbol == .equal || symbol.compoundOperator != nil {
                 let nameRange = advance().range
                 _ = advance()
-                return .assignment(name: name, nameRange: nameRange, compound: symbol.compoundOperator, value: try expression())
+                return .assignment(name: Name(name), nameRange: nameRange, compound: symbol.compoundOperator, value: try expression())
             }
         default:
             break
@@ -138,10 +138,10 @@ struct Parser {
     /// `let (a, b) = value`: one name per element of a tuple or list.
     private mutating func destructuring(keyword: String, isMutable: Bool) throws(RegulaError) -> Statement {
         let open = advance().range
-        var names: [(name: String, range: SourceRange)] = []
+        var names: [(name: Name, range: SourceRange)] = []
         repeat {
             guard case let .identifier(name) = current.kind else { throw unexpected("expected a name in '\(keyword) (…)'") }
-            names.append((name, advance().range))
+            names.append((Name(name), advance().range))
         } while match(.comma)
         let close = try expect(.rightParen, "to close the names in '\(keyword) (…)'")
         _ = try expect(.equal, "after the names in '\(keyword) (…)'")
@@ -160,8 +160,8 @@ struct Parser {
         }
         _ = try expect(.rightParen, "to end the parameters of '\(name)'")
         var seen = Set<String>()
-        for parameter in parameters where !seen.insert(parameter.name).inserted {
-            throw RegulaError(.parse, "'\(name)' has two parameters named '\(parameter.name)'", at: nameRange)
+        for parameter in parameters where !seen.insert(parameter.name.text).inserted {
+            throw RegulaError(.parse, "'\(name)' has two parameters named '\(parameter.name.text)'", at: nameRange)
         }
         // A Swift-style result type (`-> Double`) is allowed and ignored: Regula checks types as it runs.
         if match(.arrow) {
@@ -171,7 +171,7 @@ struct Parser {
         functionDepth += 1
         defer { functionDepth -= 1 }
         let body = try block("'\(name)'")
-        return .function(UserFunction(name: name, nameRange: nameRange, parameters: parameters, body: body))
+        return .function(UserFunction(binding: Name(name), nameRange: nameRange, parameters: parameters, body: body))
     }
 
     /// `_ name`, `label name` or `name`, then an optional `: Type` (ignored) and `= default`.
@@ -201,7 +201,7 @@ struct Parser {
             _ = advance()
         }
         let defaultValue = match(.equal) ? try expression() : nil
-        return UserFunction.Parameter(label: label, name: name, defaultValue: defaultValue)
+        return UserFunction.Parameter(label: label, name: Name(name), defaultValue: defaultValue)
     }
 
     private mutating func conditional() throws(RegulaError) -> Statement {
@@ -337,7 +337,7 @@ struct Parser {
             return Expression(form: .boolean(token.kind == .keyword(.true)), range: token.range)
         case let .identifier(name):
             _ = advance()
-            return Expression(form: .name(name), range: token.range)
+            return Expression(form: .name(Name(name)), range: token.range)
         case .symbol(.leftParen):
             _ = advance()
             // `(x)` groups; `(a, b)` is a tuple; `(train: a, test: b)` a tuple with labels (a record).

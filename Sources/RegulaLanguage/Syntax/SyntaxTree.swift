@@ -1,16 +1,16 @@
 /// A statement of a cell.
 indirect enum Statement: Sendable {
     /// `let name = value` or, when `isMutable`, `var name = value`.
-    case binding(name: String, nameRange: SourceRange, value: Expression, isMutable: Bool)
+    case binding(name: Name, nameRange: SourceRange, value: Expression, isMutable: Bool)
     /// `let (a, b) = value`: binds each name to an element of a tuple or list of the same size.
-    case destructuring(names: [(name: String, range: SourceRange)], range: SourceRange, value: Expression, isMutable: Bool)
+    case destructuring(names: [(name: Name, range: SourceRange)], range: SourceRange, value: Expression, isMutable: Bool)
     /// `name = value`, or `name += value` and the like when `compound` is set.
-    case assignment(name: String, nameRange: SourceRange, compound: Symbol?, value: Expression)
+    case assignment(name: Name, nameRange: SourceRange, compound: Symbol?, value: Expression)
     case expression(Expression)
     /// `if condition { … } else { … }`; an `else if` is an `if` alone in the else block.
     case conditional(condition: Expression, then: [Statement], otherwise: [Statement]?)
     /// `for name in sequence { … }`.
-    case forLoop(variable: String, variableRange: SourceRange, sequence: Expression, body: [Statement], keywordRange: SourceRange)
+    case forLoop(variable: Name, variableRange: SourceRange, sequence: Expression, body: [Statement], keywordRange: SourceRange)
     /// `while condition { … }`.
     case whileLoop(condition: Expression, body: [Statement], keywordRange: SourceRange)
     /// `func name(parameters) { … }`.
@@ -24,11 +24,12 @@ indirect enum Statement: Sendable {
 public struct UserFunction: Sendable {
     struct Parameter: Sendable {
         var label: String?
-        var name: String
+        var name: Name
         var defaultValue: Expression?
     }
 
-    public let name: String
+    public var name: String { binding.text }
+    let binding: Name
     let nameRange: SourceRange
     let parameters: [Parameter]
     let body: [Statement]
@@ -36,7 +37,7 @@ public struct UserFunction: Sendable {
     /// How the function reads in inspection and errors: `shrink(_ w, by:)`.
     public var signature: String {
         "\(name)(" + parameters.map { parameter in
-            (parameter.label.map { "\($0):" } ?? "_ \(parameter.name)") + (parameter.defaultValue == nil ? "" : " = …")
+            (parameter.label.map { "\($0):" } ?? "_ \(parameter.name.text)") + (parameter.defaultValue == nil ? "" : " = …")
         }.joined(separator: ", ") + ")"
     }
 }
@@ -49,7 +50,7 @@ struct Expression: Sendable {
         /// An interpolated string: literal text and expressions, joined when evaluated.
         case interpolation([InterpolationPiece])
         case boolean(Bool)
-        case name(String)
+        case name(Name)
         case list([Expression])
         /// `(a, b)` or, with labels, `(train: a, test: b)`.
         case tuple([Expression], labels: [String?])
