@@ -311,7 +311,8 @@ struct Evaluator {
             throw RegulaError(.value, "more than \(Self.maximumCallDepth) nested calls: does '\(function.name)' call itself without end?", at: range)
         }
         var parameters: [(id: Int, binding: Binding)] = []
-        var unlabelled = function.parameters.filter { $0.label == nil }[...]
+        parameters.reserveCapacity(function.parameters.count)
+        var nextUnlabelled = 0  // the next parameter without a label, found by scanning (no array per call)
         for argument in arguments {
             let parameter: UserFunction.Parameter
             if let label = argument.label {
@@ -322,10 +323,12 @@ struct Evaluator {
                 }
                 parameter = match
             } else {
-                guard let next = unlabelled.popFirst() else {
+                while nextUnlabelled < function.parameters.count, function.parameters[nextUnlabelled].label != nil { nextUnlabelled += 1 }
+                guard nextUnlabelled < function.parameters.count else {
                     throw RegulaError(.argument, "\(function.name)() takes \(function.parameters.filter { $0.label == nil }.count) unlabelled argument(s), got more; its signature is \(function.signature)", at: argument.range)
                 }
-                parameter = next
+                parameter = function.parameters[nextUnlabelled]
+                nextUnlabelled += 1
             }
             guard !parameters.contains(where: { $0.id == parameter.name.id }) else {
                 throw RegulaError(.argument, "\(function.name)() was given '\(parameter.label ?? parameter.name.text)' twice", at: argument.range)
