@@ -142,20 +142,16 @@ def interrupt_running_cell(client, code: str):
     assert elapsed < 1.0, f"the interrupt took {elapsed:.2f} s"
 
 
-def test_interrupt_message_stops_a_running_cell_and_keeps_variables(raw_kernel):
+@pytest.mark.parametrize("before,running,after,expected", [
+    ("let kept = 42", "let inside = 1\nsleep(60)", "kept + inside", "43"),
+    ("var before = 1", "var last = 0\nfor i in 1...100_000_000 { last = i }", "before + last * 0 + 1", "2"),
+], ids=["sleep", "busy-loop"])
+def test_interrupt_message_stops_a_running_cell_and_keeps_variables(raw_kernel, before, running, after, expected):
     client = raw_kernel.client
-    execute(client, "let kept = 42")
-    interrupt_running_cell(client, "let inside = 1\nsleep(60)")
-    reply, outputs = execute(client, "kept + inside")
-    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["43"]
-
-
-def test_interrupt_stops_a_busy_loop(raw_kernel):
-    client = raw_kernel.client
-    execute(client, "var before = 1")
-    interrupt_running_cell(client, "var last = 0\nfor i in 1...100_000_000 { last = i }")
-    reply, outputs = execute(client, "before + 1")
-    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["2"]
+    execute(client, before)
+    interrupt_running_cell(client, running)
+    reply, outputs = execute(client, after)
+    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == [expected]
 
 
 def test_sigint_interrupts_too(raw_kernel):
