@@ -214,15 +214,21 @@ def test_kernel_exits_when_its_parent_dies(tmp_path):
     assert process_is_gone(kernel_pid), "the kernel outlived its parent"
 
 
+def replies_to(client, count: int) -> dict[str, dict]:
+    """The contents of the next `count` shell replies, by the id of the request they answer."""
+    replies = {}
+    while len(replies) < count:
+        msg = client.get_shell_msg(timeout=10)
+        replies[msg["parent_header"]["msg_id"]] = msg["content"]
+    return replies
+
+
 def test_stop_on_error_aborts_queued_executions(raw_kernel):
     client = raw_kernel.client
     first = client.execute("sleep(0.5)\n1 / 0")
     second = client.execute("let never = 1")
     third = client.execute("never")
-    replies = {}
-    while len(replies) < 3:
-        msg = client.get_shell_msg(timeout=10)
-        replies[msg["parent_header"]["msg_id"]] = msg["content"]
+    replies = replies_to(client, 3)
     assert replies[first]["status"] == "error"
     assert replies[first]["ename"] == "ZeroDivisionError"
     assert replies[second]["status"] == "aborted"
@@ -235,10 +241,7 @@ def test_stop_on_error_false_keeps_the_queue(raw_kernel):
     client = raw_kernel.client
     first = client.execute("sleep(0.3)\n1 / 0", stop_on_error=False)
     second = client.execute("let ran = 1")
-    replies = {}
-    while len(replies) < 2:
-        msg = client.get_shell_msg(timeout=10)
-        replies[msg["parent_header"]["msg_id"]] = msg["content"]
+    replies = replies_to(client, 2)
     assert replies[first]["status"] == "error"
     assert replies[second]["status"] == "ok"
 
