@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Formats numbers the same way on every run and machine: no locale, few digits, exponents for
 /// very large or very small magnitudes (`1e-3`, `2.5e6`).
@@ -10,11 +14,11 @@ public enum NumberFormat {
         let magnitude = abs(value)
         if magnitude >= 1e-4 && magnitude < 1e15 {
             let decimals = max(0, significantDigits - 1 - Int(floor(log10(magnitude))))
-            return trimmed(String(format: "%.\(min(decimals, 17))f", value))
+            return trimmed(fixed(value, decimals: min(decimals, 17)))
         }
         let exponent = Int(floor(log10(magnitude)))
         let mantissa = value / pow(10, Double(exponent))
-        let digits = trimmed(String(format: "%.\(max(0, significantDigits - 1))f", mantissa))
+        let digits = trimmed(fixed(mantissa, decimals: max(0, significantDigits - 1)))
         return "\(digits)e\(exponent)"
     }
 
@@ -24,7 +28,7 @@ public enum NumberFormat {
         if value != 0 && (magnitude < 1e-3 || magnitude >= 1e6) {
             let exponent = Int(floor(log10(magnitude)))
             let mantissa = value / pow(10, Double(exponent))
-            let digits = trimmed(String(format: "%.3f", mantissa))
+            let digits = trimmed(fixed(mantissa, decimals: 3))
             return "\(digits)e\(exponent)"
         }
         return compact(value, significantDigits: 6)
@@ -32,7 +36,20 @@ public enum NumberFormat {
 
     /// A coordinate in an SVG file: two decimals at most.
     static func coordinate(_ value: Double) -> String {
-        trimmed(String(format: "%.2f", value))
+        trimmed(fixed(value, decimals: 2))
+    }
+
+    /// `value` with exactly `decimals` digits after the point, rounded half away from zero,
+    /// written without the C library's locale-dependent formatting.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        let scaled = (Swift.abs(value) * pow(10, Double(decimals))).rounded()
+        guard scaled < 9e15 else { return String(value) }  // beyond exact integers: Swift's own text
+        var digits = String(Int64(scaled))
+        if decimals > 0 {
+            if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+        }
+        return (value < 0 && scaled != 0 ? "-" : "") + digits
     }
 
     private static func trimmed(_ text: String) -> String {

@@ -1,5 +1,15 @@
 import ArgumentParser
+import JupyterKernel
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `regula install`: registers the kernelspec so that Jupyter lists Regula.
 struct InstallCommand: ParsableCommand {
@@ -9,7 +19,7 @@ struct InstallCommand: ParsableCommand {
     @Flag(help: "Install for the current user (the default).")
     var user = false
 
-    @Flag(help: "Install into the active Python environment (VIRTUAL_ENV, CONDA_PREFIX, or python3's sys.prefix).")
+    @Flag(help: "Install into the active Python environment (VIRTUAL_ENV or CONDA_PREFIX).")
     var sysPrefix = false
 
     @Option(help: "Install under PREFIX/share/jupyter/kernels.")
@@ -26,54 +36,55 @@ struct InstallCommand: ParsableCommand {
 
     func run() throws {
         let executable = Self.executablePath()
-        let source = try kernelspec ?? Self.findKernelspec(near: executable)
-        let destination = (try kernelsFolder() as NSString).appendingPathComponent("regula")
+        let source = URL(fileURLWithPath: try kernelspec ?? Self.findKernelspec(near: executable))
+        let destination = try kernelsFolder().appendingPathComponent("regula")
         let manager = FileManager.default
-        try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        try manager.createDirectory(at: destination, withIntermediateDirectories: true)
 
         // kernel.json: the template's argv[0] becomes this binary's absolute path.
-        let templatePath = (source as NSString).appendingPathComponent("kernel.json")
-        guard let template = manager.contents(atPath: templatePath),
-              var spec = try JSONSerialization.jsonObject(with: template) as? [String: Any],
-              var argv = spec["argv"] as? [String], !argv.isEmpty
+        let templateURL = source.appendingPathComponent("kernel.json")
+        guard let template = try? JSON.parse(Data(contentsOf: templateURL)),
+              case var .object(spec) = template, var argv = template["argv"].arrayValue, !argv.isEmpty
         else {
-            throw ValidationError("\(templatePath) is missing or is not a kernelspec with an argv")
+            throw ValidationError("\(templateURL.path) is missing or is not a kernelspec with an argv")
         }
-        argv[0] = executable
-        spec["argv"] = argv
-        let json = try JSONSerialization.data(withJSONObject: spec, options: [.prettyPrinted, .sortedKeys])
-        try json.write(to: URL(fileURLWithPath: (destination as NSString).appendingPathComponent("kernel.json")))
+        argv[0] = .string(executable)
+        spec["argv"] = .array(argv)
+        try JSON.object(spec).serialized().write(to: destination.appendingPathComponent("kernel.json"))
 
-        for logo in try manager.contentsOfDirectory(atPath: source) where logo.hasPrefix("logo-") {
-            let target = (destination as NSString).appendingPathComponent(logo)
-            try? manager.removeItem(atPath: target)
-            try manager.copyItem(atPath: (source as NSString).appendingPathComponent(logo), toPath: target)
+        for logo in try manager.contentsOfDirectory(atPath: source.path) where logo.hasPrefix("logo-") {
+            let target = destination.appendingPathComponent(logo)
+            try? manager.removeItem(at: target)
+            try manager.copyItem(at: source.appendingPathComponent(logo), to: target)
         }
-        print("Installed the Regula kernelspec in \(destination)")
+        print("Installed the Regula kernelspec in \(destination.path)")
     }
 
-    private func kernelsFolder() throws -> String {
+    private func kernelsFolder() throws -> URL {
         let environment = ProcessInfo.processInfo.environment
         if let prefix {
-            return (URL(fileURLWithPath: prefix).standardizedFileURL.path as NSString).appendingPathComponent("share/jupyter/kernels")
+            return URL(fileURLWithPath: prefix).standardizedFileURL.appendingPathComponent("share/jupyter/kernels")
         }
         if sysPrefix {
-            guard let root = environment["VIRTUAL_ENV"] ?? environment["CONDA_PREFIX"] ?? Self.pythonPrefix() else {
-                throw ValidationError("--sys-prefix found no Python environment: activate one, or use --prefix")
+            guard let root = environment["VIRTUAL_ENV"] ?? environment["CONDA_PREFIX"] else {
+                throw ValidationError("--sys-prefix found no active Python environment (VIRTUAL_ENV or CONDA_PREFIX): activate one, or use --prefix")
             }
-            return (root as NSString).appendingPathComponent("share/jupyter/kernels")
+            return URL(fileURLWithPath: root).appendingPathComponent("share/jupyter/kernels")
         }
         if let data = environment["JUPYTER_DATA_DIR"] {
-            return (data as NSString).appendingPathComponent("kernels")
+            return URL(fileURLWithPath: data).appendingPathComponent("kernels")
         }
-        let dataHome = environment["XDG_DATA_HOME"] ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (dataHome as NSString).appendingPathComponent("jupyter/kernels")
+        let dataHome = environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? "/root").appendingPathComponent(".local/share")
+        return dataHome.appendingPathComponent("jupyter/kernels")
     }
 
+    /// This binary's absolute path, symbolic links resolved (Linux: /proc/self/exe).
     static func executablePath() -> String {
-        let path = CommandLine.arguments[0].contains("/")
-            ? CommandLine.arguments[0] : (Bundle.main.executablePath ?? CommandLine.arguments[0])
-        return URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let length = buffer.withUnsafeMutableBytes { readlink("/proc/self/exe", $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count) }
+        if length > 0 { return String(decoding: buffer[..<length], as: UTF8.self) }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// The repository's `kernelspec/regula`, found by walking up from the binary (`.build/<triple>/release/regula`).
@@ -87,19 +98,5 @@ struct InstallCommand: ParsableCommand {
             folder.deleteLastPathComponent()
         }
         throw ValidationError("cannot find kernelspec/regula/kernel.json near \(executable); pass --kernelspec DIR")
-    }
-
-    static func pythonPrefix() -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sys; print(sys.prefix)"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        guard (try? process.run()) != nil else { return nil }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let trimmed = output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JupyterKernel
 
 /// `regula kernel --connection-file F`: what a kernelspec's argv runs.
@@ -16,7 +20,7 @@ struct KernelCommand: ParsableCommand {
             let server = KernelServer(connection: connection, interpreter: RegulaInterpreter())
             try server.run()
         } catch {
-            FileHandle.standardError.write(Data("regula kernel: \(error)\n".utf8))
+            writeText("regula kernel: \(error)\n", to: standardError)
             throw ExitCode.failure
         }
     }

@@ -1,6 +1,15 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import RegulaLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `regula run FILE`: evaluates a script outside Jupyter. Text goes to the terminal; charts and
 /// tables are written as SVG and HTML files to the output folder.
@@ -19,7 +28,7 @@ struct RunCommand: ParsableCommand {
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+            throw ValidationError("cannot read \(file): \(error)")
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let sink = FileSink(folder: output)
@@ -28,9 +37,9 @@ struct RunCommand: ParsableCommand {
             for page in result.pages { print(page.plainText) }
             if let value = result.value { sink.display(value, id: nil) }
         case let .failure(error):
-            let colored = isatty(STDERR_FILENO) != 0
+            let colored = isatty(standardError) != 0
             let lines = DiagnosticFormatter.render(error, source: source, cellName: file, colored: colored)
-            FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            writeText(lines.joined(separator: "\n") + "\n", to: standardError)
             throw ExitCode.failure
         }
     }
@@ -46,7 +55,7 @@ private final class FileSink: OutputSink {
     }
 
     func write(_ text: String, toStandardError: Bool) {
-        FileHandle(fileDescriptor: toStandardError ? STDERR_FILENO : STDOUT_FILENO).write(Data(text.utf8))
+        writeText(text, to: toStandardError ? standardError : standardOutput)
     }
 
     func display(_ bundle: DisplayBundle, id: String?) {
@@ -54,12 +63,12 @@ private final class FileSink: OutputSink {
         for (kind, text) in [("svg", bundle.svg), ("html", bundle.html)] {
             guard let text else { continue }
             count += 1
-            let path = (folder as NSString).appendingPathComponent("output-\(count).\(kind)")
+            let path = URL(fileURLWithPath: folder).appendingPathComponent("output-\(count).\(kind)").path
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
                 print("[saved \(path)]")
             } catch {
-                FileHandle.standardError.write(Data("could not write \(path): \(error.localizedDescription)\n".utf8))
+                writeText("could not write \(path): \(error)\n", to: standardError)
             }
         }
     }

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The cells executed in this kernel session, answering `history_request`.
 struct History {
@@ -11,10 +20,42 @@ struct History {
         var output: String?
     }
 
-    private(set) var entries: [Entry] = []
+    /// Where one cell's input and output lie in `text` (the output right after the input);
+    /// an output length of -1 means none. A single cell's text is far below 2 GiB.
+    private struct Span {
+        var inputStart: Int
+        var inputLength: Int32
+        var outputLength: Int32
+
+        var outputStart: Int { inputStart + Int(inputLength) }
+    }
+
+    /// Every input and output as UTF-8, back to back, with 16 bytes of bookkeeping a cell: a long
+    /// session holds every cell, so memory per cell stays close to the text itself. Span i is
+    /// line i + 1: only cells that store history are recorded, and exactly those advance the count.
+    private var text: [UInt8] = []
+    private var spans: [Span] = []
+
+    var entries: [Entry] {
+        spans.indices.map { index in
+            let span = spans[index]
+            func string(_ start: Int, _ length: Int) -> String {
+                String(decoding: text[start..<(start + length)], as: UTF8.self)
+            }
+            let output = span.outputLength < 0 ? nil : string(span.outputStart, Int(span.outputLength))
+            return Entry(line: index + 1, input: string(span.inputStart, Int(span.inputLength)), output: output)
+        }
+    }
 
     mutating func record(line: Int, input: String, output: String?) {
-        entries.append(Entry(line: line, input: input, output: output))
+        assert(line == spans.count + 1, "history lines must follow the execution count")
+        let inputStart = text.count
+        text += input.utf8
+        let outputStart = text.count
+        if let output { text += output.utf8 }
+        spans.append(Span(
+            inputStart: inputStart, inputLength: Int32(outputStart - inputStart),
+            outputLength: output == nil ? -1 : Int32(text.count - outputStart)))
     }
 
     /// The reply's `history` list for a request's content.

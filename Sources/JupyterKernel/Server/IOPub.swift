@@ -1,5 +1,15 @@
 import CZeroMQ
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Owns the IOPub socket on a thread of its own. IOPub is an XPUB socket, so the relay also sees
 /// each new subscription and greets it with `iopub_welcome` (JEP 65): a client knows it is
@@ -31,12 +41,10 @@ final class IOPubRelay: @unchecked Sendable {
     }
 
     func start() {
-        let thread = Thread { [self] in
+        startThread("iopub") { [self] in
             run()
             finished.signal()
         }
-        thread.name = "iopub"
-        thread.start()
     }
 
     /// Waits until the relay has sent everything it was given before the stop signal.
@@ -115,7 +123,3 @@ public final class IOPubSender: @unchecked Sendable {
     }
 }
 
-/// Writes one line about what the kernel did to stderr, which Jupyter shows in its server log.
-func logKernelEvent(_ line: String) {
-    FileHandle.standardError.write(Data("[regula] \(line)\n".utf8))
-}

@@ -1,6 +1,15 @@
 import CZeroMQ
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// A Jupyter kernel: binds the five channels of a connection file and serves an `Interpreter`.
@@ -86,17 +95,6 @@ public final class KernelServer: @unchecked Sendable {
             throw KernelError.bind(channel: channel, endpoint: endpoint, underlying: error)
         }
         return socket
-    }
-
-    private func startThread(_ name: String, _ body: @escaping @Sendable () -> Void) -> DispatchSemaphore {
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            body()
-            done.signal()
-        }
-        thread.name = name
-        thread.start()
-        return done
     }
 
     // MARK: - Shutdown

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Ends the kernel when the process that started it dies, as ipykernel's parent poller does,
 /// so a crashed front end leaves no orphaned kernel behind.
@@ -8,17 +17,15 @@ enum ParentWatcher {
     static func start(onParentExit: @escaping @Sendable () -> Void) {
         let originalParent = getppid()
         let namedParent = ProcessInfo.processInfo.environment["JPY_PARENT_PID"].flatMap { pid_t($0) }
-        let thread = Thread {
+        startThread("parent-watcher") {
             while true {
-                Thread.sleep(forTimeInterval: 0.5)
+                usleep(500_000)
                 if isGone(namedParent: namedParent, originalParent: originalParent) {
                     onParentExit()
                     return
                 }
             }
         }
-        thread.name = "parent-watcher"
-        thread.start()
     }
 
     private static func isGone(namedParent: pid_t?, originalParent: pid_t) -> Bool {

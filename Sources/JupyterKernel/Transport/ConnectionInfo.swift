@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The contents of a Jupyter connection file: where each channel listens and how messages are signed.
 public struct ConnectionInfo: Codable, Sendable, Equatable {
@@ -57,7 +66,7 @@ public struct ConnectionInfo: Codable, Sendable, Equatable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw KernelError.connectionFile(path: path, reason: "cannot be read (\(error.localizedDescription))")
+            throw KernelError.connectionFile(path: path, reason: "cannot be read (\(error))")
         }
         let info: ConnectionInfo
         do {

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A JSON value, as carried in message headers, metadata and content.
 public enum JSON: Sendable, Equatable {
@@ -62,40 +71,31 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
 
 // MARK: - Parsing
 
-extension JSON {
+extension JSON: Decodable {
     /// Parses UTF-8 JSON text. Throws for anything that is not valid JSON.
-    /// Foundation's JSONSerialization does the parsing: it is several times faster here than
-    /// JSONDecoder with a type-probing `Decodable` (which throws and discards an error per probe).
     public static func parse(_ data: Data) throws -> JSON {
-        try JSON(foundation: JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
+        try JSONDecoder().decode(JSON.self, from: data)
     }
 
-    private init(foundation object: Any) throws {
-        switch object {
-        case let string as String:
-            self = .string(string)
-        case let number as NSNumber:
-            // Booleans arrive as NSNumbers of type char ("c"), doubles as "d"; the rest are integers.
-            switch String(cString: number.objCType) {
-            case "c", "B": self = .bool(number.boolValue)
-            case "d", "f": self = .double(number.doubleValue)
-            default: self = .int(number.intValue)
-            }
-        case let array as [Any]:
-            self = .array(try array.map { try JSON(foundation: $0) })
-        case let dictionary as [String: Any]:
-            self = .object(try dictionary.mapValues { try JSON(foundation: $0) })
-        case is NSNull:
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        // Order matters: booleans before numbers, integers before doubles, so values keep their kind.
+        if container.decodeNil() {
             self = .null
-        default:
-            throw JSONParseError.unsupportedValue(String(describing: type(of: object)))
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSON].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSON].self))
         }
     }
-}
-
-/// A parsed value that JSON cannot hold (not expected from JSONSerialization).
-public enum JSONParseError: Error {
-    case unsupportedValue(String)
 }
 
 // MARK: - Serialization

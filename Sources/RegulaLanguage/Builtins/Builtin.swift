@@ -50,7 +50,7 @@ public struct Builtin: Sendable {
 
     /// The help page: signature, summary, documentation and example.
     public var helpText: String {
-        "\(signature)\n\n\(summary)\n\n\(documentation)\n\nExample:\n    \(example.replacingOccurrences(of: "\n", with: "\n    "))"
+        "\(signature)\n\n\(summary)\n\n\(documentation)\n\nExample:\n    \(example.replacing("\n", with: "\n    "))"
     }
 }
 

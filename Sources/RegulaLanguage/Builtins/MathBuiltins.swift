@@ -1,12 +1,16 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Numeric built-ins. Each takes a Number, or a List of Numbers where that makes sense.
 enum MathBuiltins {
     static let all: [Builtin] = [
         elementwise("abs", "absolute value", Swift.abs),
-        elementwise("sqrt", "square root", Foundation.sqrt, domain: { $0 >= 0 }, domainText: "≥ 0"),
-        elementwise("log", "natural logarithm", Foundation.log, domain: { $0 > 0 }, domainText: "> 0"),
-        elementwise("exp", "exponential", Foundation.exp),
+        elementwise("sqrt", "square root", sqrt, domain: { $0 >= 0 }, domainText: "≥ 0"),
+        elementwise("log", "natural logarithm", log, domain: { $0 > 0 }, domainText: "> 0"),
+        elementwise("exp", "exponential", exp),
         elementwise("sign", "sign (-1, 0 or 1)", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }),
         reduction("sum", "sum") { $0.reduce(0, +) },
         reduction("mean", "arithmetic mean", needsElements: true) { $0.reduce(0, +) / Double($0.count) },

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Built-ins that write, show, page or wait.
 enum OutputBuiltins {
@@ -101,7 +110,7 @@ enum OutputBuiltins {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if call.interrupted { throw RegulaError(.interrupted, "the cell was interrupted during sleep()", at: call.range) }
-            Thread.sleep(forTimeInterval: min(0.01, max(0, deadline.timeIntervalSinceNow)))
+            usleep(useconds_t(min(0.01, max(0, deadline.timeIntervalSinceNow)) * 1_000_000))
         }
         return .nothing
     }

@@ -38,7 +38,7 @@ public enum Value: Sendable {
         case .nothing: "nothing"
         case let .number(value): Value.format(value)
         case let .boolean(value): value ? "true" : "false"
-        case let .string(value): "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+        case let .string(value): "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
         case let .list(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
         case let .tuple(values, labels):
             "(" + zip(values, labels).map { value, label in (label.map { "\($0): " } ?? "") + value.description }.joined(separator: ", ") + ")"
