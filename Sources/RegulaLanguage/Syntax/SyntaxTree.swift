@@ -34,10 +34,17 @@ public struct UserFunction: Sendable {
     let parameters: [Parameter]
     let body: [Statement]
 
-    /// How the function reads in inspection and errors: `shrink(_ w, by:)`.
+    /// How the function reads in inspection and errors, as it was declared:
+    /// `softThreshold(_ w, by t = …)`.
     public var signature: String {
         "\(name)(" + parameters.map { parameter in
-            (parameter.label.map { "\($0):" } ?? "_ \(parameter.name.text)") + (parameter.defaultValue == nil ? "" : " = …")
+            let head: String
+            switch parameter.label {
+            case nil: head = "_ \(parameter.name.text)"
+            case parameter.name.text?: head = parameter.name.text
+            case let label?: head = "\(label) \(parameter.name.text)"
+            }
+            return head + (parameter.defaultValue == nil ? "" : " = …")
         }.joined(separator: ", ") + ")"
     }
 }
