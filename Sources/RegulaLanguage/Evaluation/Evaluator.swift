@@ -23,6 +23,8 @@ struct Evaluator {
     private var globalSlots: [Binding?]
     /// Block and call scopes, innermost last; empty at the top level of a cell.
     private var locals: [[(id: Int, binding: Binding)]] = []
+    /// The first of `locals` visible now: a function body sees its own scopes, not its caller's.
+    private var frameBase = 0
     var callDepth = 0
     let output: any OutputSink
     let isInterrupted: () -> Bool
@@ -51,7 +53,7 @@ struct Evaluator {
 
     /// Binds `name` in the innermost scope (a global at the top level).
     private mutating func define(_ name: Name, _ binding: Binding) {
-        guard !locals.isEmpty else { return setGlobal(name.id, binding) }
+        guard locals.count > frameBase else { return setGlobal(name.id, binding) }
         let innermost = locals.count - 1
         if let index = locals[innermost].firstIndex(where: { $0.id == name.id }) {
             locals[innermost][index].binding = binding
@@ -62,7 +64,7 @@ struct Evaluator {
 
     /// Every bound name, for "did you mean" suggestions.
     private var boundNames: [String] {
-        locals.flatMap { $0.map { NameTable.shared.text(for: $0.id) } } + Array(globals.keys)
+        locals[frameBase...].flatMap { $0.map { NameTable.shared.text(for: $0.id) } } + Array(globals.keys)
     }
 
     /// Runs a cell's statements in order, each binding kept as soon as its statement succeeds, so
@@ -140,11 +142,13 @@ struct Evaluator {
 
     private mutating func assign(_ name: Name, at range: SourceRange, compound: Symbol?, _ expression: Expression) throws(RegulaError) {
         var local: (scope: Int, index: Int)?
-        for scope in locals.indices.reversed() {
+        var scope = locals.count - 1
+        while scope >= frameBase {
             if let index = locals[scope].firstIndex(where: { $0.id == name.id }) {
                 local = (scope, index)
                 break
             }
+            scope -= 1
         }
         let current = local.map { locals[$0.scope][$0.index].binding } ?? (name.id < globalSlots.count ? globalSlots[name.id] : nil)
         guard let binding = current else {
@@ -275,8 +279,10 @@ struct Evaluator {
     }
 
     func lookUp(_ name: Name, at range: SourceRange) throws(RegulaError) -> Value {
-        for scope in locals.reversed() {
-            for entry in scope where entry.id == name.id { return entry.binding.value }
+        var scope = locals.count - 1
+        while scope >= frameBase {
+            for entry in locals[scope] where entry.id == name.id { return entry.binding.value }
+            scope -= 1
         }
         if name.id < globalSlots.count, let binding = globalSlots[name.id] { return binding.value }
         if let builtin = BuiltinRegistry.all[name.text] { return .builtin(builtin) }
@@ -343,8 +349,14 @@ struct Evaluator {
         }
 
         // The body sees the globals and its parameters, not the caller's block scopes.
-        let callerLocals = locals
-        locals = [parameters]
+        let callerFrameBase = frameBase
+        let callerDepth = locals.count
+        frameBase = locals.count
+        locals.append(parameters)
+        defer {
+            locals.removeSubrange(callerDepth...)
+            frameBase = callerFrameBase
+        }
         callDepth += 1
         defer { callDepth -= 1 }
         do {
@@ -355,10 +367,8 @@ struct Evaluator {
                     break
                 }
             }
-            locals = callerLocals
             return result
         } catch {
-            locals = callerLocals
             var error = error
             if error.kind != .interrupted {
                 error.notes.append("in a call to \(function.name)() at line \(range.start.line)")
