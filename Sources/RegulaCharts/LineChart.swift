@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A named series of points, drawn as one line.
 public struct Series: Sendable, Equatable {

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Formats numbers the same way on every run and machine: no locale, few digits, exponents for
 /// very large or very small magnitudes (`1e-3`, `2.5e6`).

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Maps a numeric domain onto a pixel range, linearly, with "nice" round ticks (after d3-scale).
 public struct LinearScale: Sendable, Equatable {

@@ -1,15 +1,5 @@
 import ArgumentParser
 import JupyterKernel
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `regula install`: registers the kernelspec so that Jupyter lists Regula.
 struct InstallCommand: ParsableCommand {

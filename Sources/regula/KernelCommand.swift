@@ -1,9 +1,4 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import JupyterKernel
 
 /// `regula kernel --connection-file F`: what a kernelspec's argv runs.

@@ -1,13 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A rich output: data keyed by MIME type (`text/plain` always), with metadata.
 public struct MIMEBundle: Sendable, Equatable {

@@ -1,13 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 // The dispatch tables: one handler per message type. Busy and idle are published around each by
 // `KernelServer.dispatch`, so handlers only reply and publish their own outputs.

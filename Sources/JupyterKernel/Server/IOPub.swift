@@ -1,15 +1,5 @@
 import CZeroMQ
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Owns the IOPub socket on a thread of its own. IOPub is an XPUB socket, so the relay also sees
 /// each new subscription and greets it with `iopub_welcome` (JEP 65): a client knows it is

@@ -1,15 +1,5 @@
 import CZeroMQ
 import Dispatch
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 
 /// A Jupyter kernel: binds the five channels of a connection file and serves an `Interpreter`.

@@ -1,13 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Ends the kernel when the process that started it dies, as ipykernel's parent poller does,
 /// so a crashed front end leaves no orphaned kernel behind.

@@ -1,13 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The contents of a Jupyter connection file: where each channel listens and how messages are signed.
 public struct ConnectionInfo: Codable, Sendable, Equatable {

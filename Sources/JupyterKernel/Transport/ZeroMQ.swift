@@ -1,14 +1,4 @@
 import CZeroMQ
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An error from libzmq, with the call that failed and the library's own message.
 public struct ZeroMQError: Error, CustomStringConvertible, Equatable {

@@ -1,14 +1,4 @@
 @preconcurrency import Crypto
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 
 /// Signs and verifies messages with HMAC-SHA256 over header, parent header, metadata and content.

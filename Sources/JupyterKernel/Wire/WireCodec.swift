@@ -1,13 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Why an incoming message was dropped. Each case carries what was wrong, for the one-line log.
 public enum WireError: Error, Equatable, CustomStringConvertible {

@@ -1,0 +1,9 @@
+// The platform imports every file of this module shares, in one place. Sources avoid the whole
+// of Foundation on purpose: FoundationEssentials keeps the kernel's resident memory about
+// 4 MiB lower (see docs/developing.md). Re-exported so dependent modules see the same names.
+// The two files that need the C library import it themselves.
+#if canImport(FoundationEssentials)
+@_exported import FoundationEssentials
+#else
+@_exported import Foundation
+#endif
