@@ -87,7 +87,7 @@ public enum Completeness: Sendable, Equatable {
 }
 
 /// The language's facts for `kernel_info_reply`.
-public struct LanguageInfo: Sendable, Equatable {
+public struct LanguageInfo: Sendable {
     public var name: String
     public var version: String
     public var mimetype: String
@@ -114,10 +114,6 @@ public struct LanguageInfo: Sendable, Equatable {
         self.implementationVersion = implementationVersion
         self.banner = banner
         self.helpLinks = helpLinks
-    }
-
-    public static func == (lhs: LanguageInfo, rhs: LanguageInfo) -> Bool {
-        lhs.name == rhs.name && lhs.version == rhs.version && lhs.banner == rhs.banner
     }
 }
 

@@ -40,18 +40,14 @@ public final class ZeroMQContext: @unchecked Sendable {
 
 /// The socket kinds the kernel uses.
 public enum SocketKind: Sendable {
-    case router, publisher, extendedPublisher, push, pull, reply, dealer, subscriber
+    case router, extendedPublisher, push, pull
 
     var rawValue: Int32 {
         switch self {
         case .router: ZMQ_ROUTER
-        case .publisher: ZMQ_PUB
         case .extendedPublisher: ZMQ_XPUB
         case .push: ZMQ_PUSH
         case .pull: ZMQ_PULL
-        case .reply: ZMQ_REP
-        case .dealer: ZMQ_DEALER
-        case .subscriber: ZMQ_SUB
         }
     }
 }
@@ -85,24 +81,11 @@ public final class ZeroMQSocket: @unchecked Sendable {
         guard zmq_connect(handle, endpoint) == 0 else { throw ZeroMQError.last("zmq_connect(\(endpoint))") }
     }
 
-    /// The endpoint the socket is bound to, with the port the system chose for a `:0` or `*` bind.
-    public var lastEndpoint: String {
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        var size = buffer.count
-        zmq_getsockopt(handle, ZMQ_LAST_ENDPOINT, &buffer, &size)
-        return String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
-    }
-
     public func setOption(_ option: Int32, _ value: Int32) throws {
         var value = value
         guard zmq_setsockopt(handle, option, &value, MemoryLayout<Int32>.size) == 0 else {
             throw ZeroMQError.last("zmq_setsockopt(\(option))")
         }
-    }
-
-    public func setOption(_ option: Int32, bytes: [UInt8]) throws {
-        let result = bytes.withUnsafeBytes { zmq_setsockopt(handle, option, $0.baseAddress, $0.count) }
-        guard result == 0 else { throw ZeroMQError.last("zmq_setsockopt(\(option))") }
     }
 
     /// Sends a multipart message. Blocks only if the peer's queue is full (ROUTER and PUB drop instead).
