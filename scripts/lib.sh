@@ -11,7 +11,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 fail() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # Debian packages the build and the tests need.
-APT_PACKAGES=(libzmq3-dev pkg-config python3 python3-venv python3-pip ca-certificates)
+APT_PACKAGES=(libzmq3-dev libopenblas-dev pkg-config python3 python3-venv python3-pip ca-certificates)
 
 ensure_apt_packages() {
     local missing=()

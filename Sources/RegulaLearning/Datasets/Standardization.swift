@@ -1,0 +1,58 @@
+/// Centering and scaling of feature columns the way glmnet does it (population standard
+/// deviation, divisor n), kept so coefficients can be reported in the original units.
+public struct Standardization: Equatable, Sendable {
+    /// The column means.
+    public let means: [Double]
+    /// The column standard deviations (1 for a constant column, which then stays 0).
+    public let scales: [Double]
+
+    /// Measures the columns of `features`.
+    public init(of features: Matrix) {
+        let n = Double(max(features.rows, 1))
+        var means = [Double](repeating: 0, count: features.columns)
+        var scales = [Double](repeating: 1, count: features.columns)
+        for j in 0..<features.columns {
+            var sum = 0.0
+            for i in 0..<features.rows { sum += features[i, j] }
+            let mean = sum / n
+            var squares = 0.0
+            for i in 0..<features.rows {
+                let d = features[i, j] - mean
+                squares += d * d
+            }
+            let deviation = (squares / n).squareRoot()
+            means[j] = mean
+            scales[j] = deviation > 0 ? deviation : 1
+        }
+        self.means = means
+        self.scales = scales
+    }
+
+    /// `features` centered and scaled by these statistics.
+    public func apply(to features: Matrix) -> Matrix {
+        var result = features
+        for j in 0..<features.columns {
+            for i in 0..<features.rows { result[i, j] = (features[i, j] - means[j]) / scales[j] }
+        }
+        return result
+    }
+
+    /// Coefficients and intercept fitted on standardized features, in the original units.
+    public func originalUnits(coefficients: [Double], intercept: Double) -> (coefficients: [Double], intercept: Double) {
+        let original = zip(coefficients, scales).map { $0 / $1 }
+        let shift = zip(original, means).reduce(0) { $0 + $1.0 * $1.1 }
+        return (original, intercept - shift)
+    }
+}
+
+extension Dataset {
+    /// The dataset with standardized features, and the statistics used. The truth, if any,
+    /// is rescaled so that it still generates the same target.
+    public func standardized() -> (data: Dataset, standardization: Standardization) {
+        let standardization = Standardization(of: features)
+        var result = self
+        result.features = standardization.apply(to: features)
+        if let truth { result.truth = zip(truth, standardization.scales).map { $0 * $1 } }
+        return (result, standardization)
+    }
+}

@@ -1,0 +1,57 @@
+/// What went wrong in the learning engine, with what the language needs to explain it.
+public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A parameter outside its domain: `parameter` got `value`, and `expected` says what is allowed.
+    case invalidValue(parameter: String, value: Double, expected: String)
+    /// Two things whose shapes must agree do not: each is named with its shape.
+    case shapeMismatch(String, String)
+    /// A problem in CSV text at a 1-based line and a column name (or number).
+    case invalidCSV(line: Int, column: String, problem: String)
+    /// A bundled dataset that does not exist.
+    case unknownDataset(String, available: [String])
+    /// Training produced a NaN or an infinity; the last finite weights were kept.
+    case diverged(epoch: Int, quantity: String)
+    /// The interrupt flag was raised; partial work was discarded or kept as documented.
+    case interrupted
+    /// Anything else a person can act on, as a sentence.
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case .invalidValue(let parameter, let value, let expected):
+            return "\(parameter) must be \(expected), got \(formatted(value))"
+        case .shapeMismatch(let first, let second):
+            return "shapes do not match: \(first) against \(second)"
+        case .invalidCSV(let line, let column, let problem):
+            return "line \(line), column \(column): \(problem)"
+        case .unknownDataset(let name, let available):
+            return "no bundled dataset named \"\(name)\"; available: \(available.joined(separator: ", "))"
+        case .diverged(let epoch, let quantity):
+            return "training diverged at epoch \(epoch): the \(quantity) is not finite (the last finite weights are kept); try a smaller learning rate"
+        case .interrupted:
+            return "interrupted"
+        case .invalidInput(let message):
+            return message
+        }
+    }
+
+    /// The kind of error as the language names it.
+    public var kind: String {
+        switch self {
+        case .shapeMismatch: return "ShapeError"
+        case .interrupted: return "Interrupted"
+        case .diverged: return "TrainingError"
+        default: return "ValueError"
+        }
+    }
+}
+
+/// A short rendering of a number for messages: integers without a fraction.
+func formatted(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int(value)) }
+    return String(describing: value)
+}
+
+/// Throws `invalidValue` unless `condition` holds.
+func require(_ condition: Bool, _ parameter: String, _ value: Double, _ expected: String) throws(LearningError) {
+    if !condition { throw .invalidValue(parameter: parameter, value: value, expected: expected) }
+}

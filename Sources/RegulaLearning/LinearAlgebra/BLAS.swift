@@ -1,0 +1,48 @@
+import CBLAS
+
+/// Thin, bounds-checked wrappers over the CBLAS routines the engine uses. Everything else in
+/// the module goes through these, so the C interface appears in one file.
+enum BLAS {
+    /// xᵀy over `count` elements.
+    static func dot(_ count: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
+        cblas_ddot(blasint(count), x, 1, y, 1)
+    }
+
+    /// y ← a·x + y.
+    static func axpy(_ count: Int, _ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
+        cblas_daxpy(blasint(count), a, x, 1, y, 1)
+    }
+
+    /// y ← alpha·op(A)·x + beta·y for a column-major `rows`×`columns` A.
+    static func gemv(
+        transposed: Bool, rows: Int, columns: Int, alpha: Double, _ a: UnsafePointer<Double>,
+        _ x: UnsafePointer<Double>, beta: Double, _ y: UnsafeMutablePointer<Double>
+    ) {
+        guard rows > 0, columns > 0 else {
+            // BLAS leaves y alone for empty A only when beta is 1; make the empty case exact.
+            let count = transposed ? columns : rows
+            for index in 0..<count { y[index] = beta == 0 ? 0 : beta * y[index] }
+            return
+        }
+        cblas_dgemv(
+            CblasColMajor, transposed ? CblasTrans : CblasNoTrans, blasint(rows), blasint(columns),
+            alpha, a, blasint(rows), x, 1, beta, y, 1)
+    }
+
+    /// C ← alpha·op(A)·op(B) + beta·C, all column-major; C is m×n, the inner size is k.
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+        _ a: UnsafePointer<Double>, leadingA: Int, _ b: UnsafePointer<Double>, leadingB: Int,
+        beta: Double, _ c: UnsafeMutablePointer<Double>, leadingC: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else {
+            for index in 0..<(leadingC * (n - 1) + m) { c[index] = beta == 0 ? 0 : beta * c[index] }
+            return
+        }
+        cblas_dgemm(
+            CblasColMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            blasint(m), blasint(n), blasint(k), alpha, a, blasint(leadingA), b, blasint(leadingB),
+            beta, c, blasint(leadingC))
+    }
+}

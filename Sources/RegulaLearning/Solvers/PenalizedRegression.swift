@@ -1,0 +1,208 @@
+/// The distribution of the target, as glmnet names it.
+public enum Family: String, Sendable, CaseIterable {
+    /// Squared error: 1/(2n)·‖y − b₀ − Xb‖².
+    case gaussian
+    /// Logistic: −(1/n)·Σ log-likelihood, with y in {0, 1}.
+    case logistic
+}
+
+/// A penalized linear or logistic fit: coefficients in the data's original units.
+public struct PenalizedFit: Sendable {
+    public var coefficients: [Double]
+    public var intercept: Double
+    /// The solver's coefficients on the standardized (or centered) features it worked on.
+    public var workingCoefficients: [Double]
+    /// The objective at the solution, on the features the solver worked on.
+    public var objective: Double
+    /// Coordinate passes used.
+    public var passes: Int
+}
+
+/// Penalized regression by coordinate descent (glmnet's algorithm): Gaussian directly,
+/// logistic by proximal Newton steps (iteratively reweighted least squares) around it.
+public struct PenalizedRegression {
+    public let family: Family
+    public let options: SolverOptions
+    let standardization: Standardization
+    let design: Matrix
+    let target: [Double]
+    let targetMean: Double
+    let targetVariance: Double
+    let factors: [Double]
+
+    /// Prepares `data` once (centering and, if asked, scaling) for any number of fits.
+    public init(_ data: Dataset, family: Family, options: SolverOptions = SolverOptions()) throws(LearningError) {
+        let p = data.featureCount, n = data.sampleCount
+        if let factors = options.penaltyFactors {
+            guard factors.count == p else {
+                throw .shapeMismatch("\(factors.count) penalty factors", "\(p) features")
+            }
+            guard factors.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+                throw .invalidInput("penalty factors must be finite numbers at least 0")
+            }
+        }
+        if family == .logistic, !data.target.allSatisfy({ $0 == 0 || $0 == 1 }) {
+            throw .invalidInput("logistic regression needs a target of 0s and 1s")
+        }
+        guard n >= 2 else { throw .invalidInput("a fit needs at least 2 samples, got \(n)") }
+        try require(options.tolerance > 0, "the tolerance", options.tolerance, "positive")
+        let measured = Standardization(of: data.features)
+        standardization = options.standardize
+            ? measured : Standardization(means: measured.means, scales: Array(repeating: 1, count: p))
+        design = standardization.apply(to: data.features)
+        target = data.target
+        targetMean = data.target.average
+        let mean = data.target.average
+        targetVariance = data.target.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
+        factors = options.penaltyFactors ?? Array(repeating: 1, count: p)
+        self.family = family
+        self.options = options
+    }
+
+    var n: Int { design.rows }
+    var p: Int { design.columns }
+
+    /// Fits with `penalty`, starting from `start` (working coefficients) if given; `candidates`
+    /// are the coordinates tried first (all if nil); others join when the optimality check asks.
+    public func fit(penalty: any Penalty, start: [Double]? = nil, candidates: Set<Int>? = nil) throws(LearningError) -> PenalizedFit {
+        var active = candidates ?? Set(0..<p)
+        if let start { active.formUnion(start.indices.filter { start[$0] != 0 }) }
+        let beta = start ?? Array(repeating: 0, count: p)
+        switch family {
+        case .gaussian: return try fitGaussian(penalty: penalty, start: beta, candidates: &active)
+        case .logistic: return try fitLogistic(penalty: penalty, start: beta, candidates: &active)
+        }
+    }
+
+    var threshold: Double { options.tolerance * max(targetVariance, .leastNormalMagnitude) }
+
+    private func fitGaussian(penalty: any Penalty, start: [Double], candidates: inout Set<Int>) throws(LearningError) -> PenalizedFit {
+        let centered = target.map { $0 - targetMean }
+        var problem = CoordinateDescentProblem(
+            x: design, n: n, weights: nil, columnScales: columnMeanSquares(weights: nil),
+            residual: residual(of: centered, coefficients: start), coefficients: start, intercept: 0,
+            factors: factors, threshold: threshold, maximumPasses: options.maximumPasses,
+            isInterrupted: options.isInterrupted)
+        if targetVariance > 0 { try problem.solve(penalty: penalty, candidates: &candidates) }
+        return finish(problem.coefficients, intercept: targetMean, passes: problem.passes, penalty: penalty)
+    }
+
+    private func fitLogistic(penalty: any Penalty, start: [Double], candidates: inout Set<Int>) throws(LearningError) -> PenalizedFit {
+        var beta = start
+        let mean = min(max(targetMean, 1e-9), 1 - 1e-9)
+        var intercept = start.allSatisfy { $0 == 0 } ? log(mean / (1 - mean)) : interceptGuess(beta)
+        var passes = 0
+        for _ in 0..<1000 {
+            let eta = design.times(beta).map { $0 + intercept }
+            let probability = eta.map { 1 / (1 + exp(-$0)) }
+            // glmnet bounds the weights away from 0 so the Newton step stays defined.
+            let weights = probability.map { max($0 * (1 - $0), 1e-5) }
+            let residual = zip(target, probability).map { $0 - $1 }
+            var problem = CoordinateDescentProblem(
+                x: design, n: n, weights: weights, columnScales: columnMeanSquares(weights: weights),
+                residual: residual, coefficients: beta, intercept: intercept, factors: factors,
+                threshold: threshold, maximumPasses: options.maximumPasses - passes,
+                isInterrupted: options.isInterrupted)
+            try problem.solve(penalty: penalty, candidates: &candidates)
+            passes += problem.passes
+            var change = problem.columnScales.indices.reduce(0.0) {
+                let d = problem.coefficients[$1] - beta[$1]
+                return max($0, problem.columnScales[$1] * d * d)
+            }
+            change = max(change, weights.average * (problem.intercept - intercept) * (problem.intercept - intercept))
+            beta = problem.coefficients
+            intercept = problem.intercept
+            if !intercept.isFinite || beta.contains(where: { !$0.isFinite }) {
+                throw .invalidInput("logistic regression diverged: the classes may be perfectly separable; use a larger λ")
+            }
+            if change < threshold { break }
+        }
+        return finish(beta, intercept: intercept, passes: passes, penalty: penalty)
+    }
+
+    /// The intercept that best fits a warm start's coefficients, by a few Newton steps.
+    private func interceptGuess(_ beta: [Double]) -> Double {
+        let eta = design.times(beta)
+        var b = 0.0
+        for _ in 0..<50 {
+            var gradient = 0.0, curvature = 0.0
+            for i in 0..<n {
+                let q = 1 / (1 + exp(-(eta[i] + b)))
+                gradient += target[i] - q
+                curvature += q * (1 - q)
+            }
+            guard curvature > 0 else { break }
+            b += gradient / curvature
+            if Swift.abs(gradient) < 1e-12 * Double(n) { break }
+        }
+        return b
+    }
+
+    func columnMeanSquares(weights: [Double]?) -> [Double] {
+        (0..<p).map { j in
+            design.storage.withUnsafeBufferPointer { x in
+                let column = x.baseAddress! + j * n
+                var total = 0.0
+                if let weights { for i in 0..<n { total += weights[i] * column[i] * column[i] } }
+                else { total = BLAS.dot(n, column, column) }
+                return total / Double(n)
+            }
+        }
+    }
+
+    func residual(of centered: [Double], coefficients: [Double]) -> [Double] {
+        let fitted = design.times(coefficients)
+        return zip(centered, fitted).map { $0 - $1 }
+    }
+
+    /// The gradient of the smooth loss at a working solution, −(1/n)·X̃ᵀ(y − ŷ), negated:
+    /// (1/n)·X̃ᵀ(y − ŷ), what the optimality conditions and the strong rules compare to λ.
+    public func lossGradient(working coefficients: [Double], intercept: Double) -> [Double] {
+        let eta = design.times(coefficients)
+        let residual: [Double]
+        switch family {
+        case .gaussian: residual = (0..<n).map { target[$0] - targetMean - eta[$0] }
+        case .logistic: residual = (0..<n).map { target[$0] - 1 / (1 + exp(-(eta[$0] + intercept))) }
+        }
+        return design.transposedTimes(residual).map { $0 / Double(n) }
+    }
+
+    /// The working intercept (on the centered features) of a fit.
+    func workingIntercept(_ fit: PenalizedFit) -> Double {
+        family == .gaussian ? targetMean : fit.intercept + zip(fit.coefficients, standardization.means).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+
+    private func finish(_ beta: [Double], intercept: Double, passes: Int, penalty: any Penalty) -> PenalizedFit {
+        let original = standardization.originalUnits(coefficients: beta, intercept: intercept)
+        return PenalizedFit(
+            coefficients: original.coefficients, intercept: original.intercept, workingCoefficients: beta,
+            objective: objective(working: beta, intercept: intercept, penalty: penalty), passes: passes)
+    }
+
+    /// The penalized objective on the working features.
+    public func objective(working beta: [Double], intercept: Double, penalty: any Penalty) -> Double {
+        let eta = design.times(beta)
+        var loss = 0.0
+        switch family {
+        case .gaussian:
+            for i in 0..<n {
+                let r = target[i] - intercept - eta[i]
+                loss += r * r / 2
+            }
+        case .logistic:
+            for i in 0..<n {
+                let e = eta[i] + intercept
+                // log(1 + exp(e)) − y·e, computed without overflow.
+                loss += (e > 0 ? e + log1p(exp(-e)) : log1p(exp(e))) - target[i] * e
+            }
+        }
+        return loss / Double(n) + penalty.value(of: beta, factors: factors)
+    }
+}
+
+extension Standardization {
+    init(means: [Double], scales: [Double]) {
+        self.means = means
+        self.scales = scales
+    }
+}

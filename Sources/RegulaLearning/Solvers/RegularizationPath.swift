@@ -1,0 +1,131 @@
+/// A penalty as a function of its strength λ, for paths.
+public struct PenaltyFamily: Sendable {
+    /// The name shown in displays ("lasso", "elastic net (α = 0.5)", ...).
+    public let name: String
+    /// The penalty at strength λ.
+    public let make: @Sendable (Double) throws(LearningError) -> any Penalty
+    /// t such that the penalty's subdifferential at 0 is [−tλ, tλ]: α for the elastic net,
+    /// 1 for the lasso, MCP and SCAD. Gives λ_max and the strong rules; nil disables them.
+    public let zeroThresholdPerLambda: Double?
+
+    public init(name: String, zeroThresholdPerLambda: Double?, make: @escaping @Sendable (Double) throws(LearningError) -> any Penalty) {
+        self.name = name
+        self.make = make
+        self.zeroThresholdPerLambda = zeroThresholdPerLambda
+    }
+
+    /// λ·|w|.
+    public static let lasso = PenaltyFamily(name: "lasso", zeroThresholdPerLambda: 1) { (lambda: Double) throws(LearningError) in try L1Penalty(lambda) }
+
+    /// glmnet's elastic net at mix α (1 is the lasso, 0 ridge).
+    public static func elasticNet(mix: Double) throws(LearningError) -> PenaltyFamily {
+        try require(mix >= 0 && mix <= 1, "the mix α", mix, "between 0 and 1")
+        let name = mix == 1 ? "lasso" : (mix == 0 ? "ridge" : "elastic net (α = \(formatted(mix)))")
+        return PenaltyFamily(name: name, zeroThresholdPerLambda: mix) { (lambda: Double) throws(LearningError) in
+            try ElasticNetPenalty(lambda, mix: mix)
+        }
+    }
+
+    /// MCP with concavity γ.
+    public static func mcp(gamma: Double = 3) throws(LearningError) -> PenaltyFamily {
+        try require(gamma > 1, "γ", gamma, "greater than 1")
+        return PenaltyFamily(name: "MCP (γ = \(formatted(gamma)))", zeroThresholdPerLambda: 1) { (lambda: Double) throws(LearningError) in
+            try MCPPenalty(lambda, gamma: gamma)
+        }
+    }
+
+    /// SCAD with parameter a.
+    public static func scad(a: Double = 3.7) throws(LearningError) -> PenaltyFamily {
+        try require(a > 2, "a", a, "greater than 2")
+        return PenaltyFamily(name: "SCAD (a = \(formatted(a)))", zeroThresholdPerLambda: 1) { (lambda: Double) throws(LearningError) in
+            try SCADPenalty(lambda, a: a)
+        }
+    }
+}
+
+/// Fits along a decreasing λ grid, each warm-started from the previous one.
+public struct RegularizationPath: Sendable {
+    public let penaltyName: String
+    public let family: Family
+    public let lambdas: [Double]
+    public let fits: [PenalizedFit]
+    public let featureNames: [String]
+
+    /// Coefficients (original units) per λ.
+    public var coefficients: [[Double]] { fits.map(\.coefficients) }
+    /// Exactly nonzero coefficients per λ.
+    public var nonzeroCounts: [Int] { fits.map { $0.coefficients.count - $0.coefficients.exactZeroCount } }
+
+    /// Feature indices in the order they first become nonzero along the path.
+    public var orderOfEntry: [Int] {
+        var order: [Int] = []
+        for fit in fits {
+            for (j, value) in fit.coefficients.enumerated() where value != 0 && !order.contains(j) { order.append(j) }
+        }
+        return order
+    }
+}
+
+extension PenalizedRegression {
+    /// The smallest λ at which every penalized coefficient is 0 (for a family with a threshold t,
+    /// max |∇ⱼ|/(t·fⱼ) at the null model; glmnet uses t = 0.001 for ridge).
+    public func lambdaMax(for penalty: PenaltyFamily) -> Double {
+        let t = max(penalty.zeroThresholdPerLambda ?? 1, 1e-3)
+        let nullIntercept = family == .gaussian ? targetMean : log(max(targetMean, 1e-9) / max(1 - targetMean, 1e-9))
+        let gradient = lossGradient(working: Array(repeating: 0, count: p), intercept: nullIntercept)
+        var largest = 0.0
+        for j in 0..<p where factors[j] > 0 { largest = max(largest, Swift.abs(gradient[j]) / (t * factors[j])) }
+        return largest
+    }
+
+    /// glmnet's default grid: `count` values log-spaced from λ_max down to λ_max·ratio, where the
+    /// ratio is 0.01 when there are more features than samples and 0.0001 otherwise.
+    public func lambdaGrid(for penalty: PenaltyFamily, count: Int = 100, ratio: Double? = nil) throws(LearningError) -> [Double] {
+        try require(count >= 1, "the number of λ values", Double(count), "at least 1")
+        let ratio = ratio ?? (n < p ? 0.01 : 1e-4)
+        try require(ratio > 0 && ratio < 1, "the λ ratio", ratio, "between 0 and 1 (exclusive)")
+        let top = lambdaMax(for: penalty)
+        guard top > 0 else { throw .invalidInput("every feature is constant or unpenalized, so there is no λ path") }
+        if count == 1 { return [top] }
+        return (0..<count).map { top * exp(log(ratio) * Double($0) / Double(count - 1)) }
+    }
+
+    /// The path over `lambdas` (decreasing; glmnet's grid if nil), with warm starts and the
+    /// sequential strong rules (every discarded coefficient is then checked for optimality).
+    /// `progress` is told after each λ.
+    public func path(
+        _ penalty: PenaltyFamily, lambdas given: [Double]? = nil, count: Int = 100, ratio: Double? = nil,
+        featureNames: [String]? = nil, progress: ((Int, Int) -> Void)? = nil
+    ) throws(LearningError) -> RegularizationPath {
+        let lambdas: [Double]
+        if let given { lambdas = given } else { lambdas = try lambdaGrid(for: penalty, count: count, ratio: ratio) }
+        for (index, lambda) in lambdas.enumerated() {
+            try require(lambda >= 0 && lambda.isFinite, "λ", lambda, "a finite number at least 0")
+            if index > 0, lambda > lambdas[index - 1] { throw .invalidInput("the λ values of a path must decrease") }
+        }
+        var fits: [PenalizedFit] = []
+        var beta = [Double](repeating: 0, count: p)
+        var previousLambda = lambdaMax(for: penalty)
+        let nullIntercept = family == .gaussian ? targetMean : log(max(targetMean, 1e-9) / max(1 - targetMean, 1e-9))
+        var gradient = lossGradient(working: beta, intercept: nullIntercept)
+        for (index, lambda) in lambdas.enumerated() {
+            var candidates = Set(beta.indices.filter { beta[$0] != 0 })
+            if let t = penalty.zeroThresholdPerLambda, t > 0 {
+                let cut = t * (2 * lambda - previousLambda)
+                for j in 0..<p where factors[j] == 0 || Swift.abs(gradient[j]) >= cut * factors[j] { candidates.insert(j) }
+            } else {
+                candidates = Set(0..<p)
+            }
+            let instance: any Penalty = try penalty.make(lambda)
+            let fit = try self.fit(penalty: instance, start: beta, candidates: candidates)
+            beta = fit.workingCoefficients
+            gradient = lossGradient(working: beta, intercept: workingIntercept(fit))
+            previousLambda = lambda
+            fits.append(fit)
+            progress?(index + 1, lambdas.count)
+        }
+        return RegularizationPath(
+            penaltyName: penalty.name, family: family, lambdas: lambdas, fits: fits,
+            featureNames: featureNames ?? (0..<p).map { "x\($0 + 1)" })
+    }
+}
