@@ -52,6 +52,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the learning engine for bench/*.py; not shipped.
+        .executableTarget(name: "regula-bench", dependencies: ["RegulaLearning"], path: "bench/RegulaBench"),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         // Golden/ holds .regula files the tests read from the source tree, not resources.
         .testTarget(name: "RegulaLanguageTests", dependencies: ["RegulaLanguage"], exclude: ["Golden"]),

@@ -11,18 +11,15 @@ public struct Standardization: Equatable, Sendable {
         let n = Double(max(features.rows, 1))
         var means = [Double](repeating: 0, count: features.columns)
         var scales = [Double](repeating: 1, count: features.columns)
-        for j in 0..<features.columns {
-            var sum = 0.0
-            for i in 0..<features.rows { sum += features[i, j] }
-            let mean = sum / n
-            var squares = 0.0
-            for i in 0..<features.rows {
-                let d = features[i, j] - mean
-                squares += d * d
+        features.storage.withUnsafeBufferPointer { elements in
+            for j in 0..<features.columns {
+                let column = UnsafeBufferPointer(rebasing: elements[(j * features.rows)..<((j + 1) * features.rows)])
+                let mean = column.reduce(0, +) / n
+                let squares = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+                let deviation = (squares / n).squareRoot()
+                means[j] = mean
+                scales[j] = deviation > 0 ? deviation : 1
             }
-            let deviation = (squares / n).squareRoot()
-            means[j] = mean
-            scales[j] = deviation > 0 ? deviation : 1
         }
         self.means = means
         self.scales = scales
@@ -31,8 +28,12 @@ public struct Standardization: Equatable, Sendable {
     /// `features` centered and scaled by these statistics.
     public func apply(to features: Matrix) -> Matrix {
         var result = features
-        for j in 0..<features.columns {
-            for i in 0..<features.rows { result[i, j] = (features[i, j] - means[j]) / scales[j] }
+        let rows = features.rows
+        result.storage.withUnsafeMutableBufferPointer { elements in
+            for j in 0..<features.columns {
+                let mean = means[j], scale = scales[j]
+                for i in (j * rows)..<((j + 1) * rows) { elements[i] = (elements[i] - mean) / scale }
+            }
         }
         return result
     }

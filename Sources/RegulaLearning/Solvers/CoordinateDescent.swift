@@ -30,6 +30,7 @@ struct CoordinateDescentProblem {
     let weights: [Double]?
     /// vⱼ = Σᵢ wᵢ·xᵢⱼ²/n.
     var columnScales: [Double]
+    /// The weighted residual; not kept up to date in covariance mode.
     var residual: [Double]
     var coefficients: [Double]
     var intercept: Double
@@ -38,10 +39,39 @@ struct CoordinateDescentProblem {
     let maximumPasses: Int
     let isInterrupted: @Sendable () -> Bool
     var passes = 0
+    /// Covariance mode (glmnet's for fewer than 500 features): the gradient X̃ᵀr/n of every
+    /// coordinate is kept up to date with cached Gram columns, so a step costs O(p), not O(n).
+    let gram: GramCache?
+    var gradients: [Double] = []
+
+    init(
+        x: Matrix, weights: [Double]?, columnScales: [Double], residual: [Double], coefficients: [Double],
+        intercept: Double, factors: [Double], threshold: Double, maximumPasses: Int,
+        isInterrupted: @escaping @Sendable () -> Bool, gram: GramCache? = nil
+    ) {
+        self.x = x
+        n = x.rows
+        self.weights = weights
+        self.columnScales = columnScales
+        self.residual = residual
+        self.coefficients = coefficients
+        self.intercept = intercept
+        self.factors = factors
+        self.threshold = threshold
+        self.maximumPasses = maximumPasses
+        self.isInterrupted = isInterrupted
+        self.gram = gram
+        if let gram {
+            // X̃ᵀ(ỹ − X̃b)/n = X̃ᵀỹ/n − Σₖ bₖ·Gₖ over the nonzero coefficients.
+            gradients = gram.targetProducts
+            for (k, b) in coefficients.enumerated() where b != 0 { BLAS.axpy(x.columns, -b, gram.column(k), &gradients) }
+        }
+    }
 
     /// Σᵢ xᵢⱼ·rᵢ / n.
     func gradient(_ j: Int) -> Double {
-        x.storage.withUnsafeBufferPointer { BLAS.dot(n, $0.baseAddress! + j * n, residual) } / Double(n)
+        if gram != nil { return gradients[j] }
+        return x.storage.withUnsafeBufferPointer { BLAS.dot(n, $0.baseAddress! + j * n, residual) } / Double(n)
     }
 
     /// One coordinate step; returns vⱼ·Δ².
@@ -54,6 +84,10 @@ struct CoordinateDescentProblem {
         let delta = new - old
         guard delta != 0 else { return 0 }
         coefficients[j] = new
+        if let gram {
+            BLAS.axpy(x.columns, -delta, gram.column(j), &gradients)
+            return v * delta * delta
+        }
         x.storage.withUnsafeBufferPointer { column in
             let start = column.baseAddress! + j * n
             if let weights {
@@ -79,22 +113,32 @@ struct CoordinateDescentProblem {
         return total * delta * delta
     }
 
-    /// Minimizes over the coordinates in `candidates` (others held at 0), then adds any
-    /// excluded coordinate that the optimality check says should move, and repeats.
-    mutating func solve(penalty: any Penalty, candidates: inout Set<Int>) throws(LearningError) {
-        while true {
-            try converge(penalty: penalty, over: candidates.sorted())
-            var violators: [Int] = []
-            for j in 0..<x.columns where !candidates.contains(j) && columnScales[j] > 0 {
-                let u = gradient(j) + columnScales[j] * coefficients[j]
-                let moved = factors[j] == 0 ? u : penalty.proximal(u / columnScales[j], step: factors[j] / columnScales[j])
-                if moved != 0 { violators.append(j) }
-            }
-            if violators.isEmpty { return }
-            candidates.formUnion(violators)
-        }
+    /// Every coordinate's gradient at the current coefficients.
+    func allGradients() -> [Double] {
+        if gram != nil { return gradients }
+        return x.transposedTimes(residual).map { $0 / Double(n) }
     }
 
+    /// Minimizes over the coordinates in `candidates` (others held at 0), then adds any
+    /// excluded coordinate that the optimality check says should move, and repeats.
+    /// Returns every coordinate's gradient at the solution.
+    @discardableResult
+    mutating func solve(penalty: any Penalty, candidates: inout [Bool]) throws(LearningError) -> [Double] {
+        while true {
+            try converge(penalty: penalty, over: candidates.indices.filter { candidates[$0] })
+            let gradients = allGradients()
+            var violated = false
+            for j in 0..<x.columns where !candidates[j] && columnScales[j] > 0 {
+                let u = gradients[j] + columnScales[j] * coefficients[j]
+                let moved = factors[j] == 0 ? u : penalty.proximal(u / columnScales[j], step: factors[j] / columnScales[j])
+                if moved != 0 {
+                    candidates[j] = true
+                    violated = true
+                }
+            }
+            if !violated { return gradients }
+        }
+    }
     /// glmnet's strategy: a full pass over `order`, then passes over the nonzero coordinates
     /// only until they settle, then a full pass again; done when a full pass changes nothing.
     mutating func converge(penalty: any Penalty, over order: [Int]) throws(LearningError) {
@@ -119,5 +163,35 @@ struct CoordinateDescentProblem {
         if passes > maximumPasses {
             throw .invalidInput("coordinate descent did not converge in \(maximumPasses) passes; raise maximumPasses or loosen the tolerance")
         }
+    }
+}
+
+/// The Gram columns X̃ᵀx̃ₖ/n of coordinates that have been nonzero, and X̃ᵀỹ/n, shared by the
+/// fits along a path. Filled lazily: a column costs one matrix-vector product when its
+/// coordinate first moves. Used by one solver at a time.
+final class GramCache {
+    let design: Matrix
+    let targetProducts: [Double]
+    private var columns: [[Double]?]
+
+    init(design: Matrix, centeredTarget: [Double]) {
+        self.design = design
+        let n = Double(design.rows)
+        targetProducts = design.transposedTimes(centeredTarget).map { $0 / n }
+        columns = Array(repeating: nil, count: design.columns)
+        if design.rows >= design.columns {
+            // With more samples than features the whole Gram matrix costs no more than a few
+            // columns' worth of passes over X, and a matrix product runs near peak speed.
+            let gram = design.gram()
+            for k in 0..<design.columns { columns[k] = gram.column(k).map { $0 / n } }
+        }
+    }
+
+    func column(_ k: Int) -> [Double] {
+        if let column = columns[k] { return column }
+        let n = Double(design.rows)
+        let column = design.transposedTimes(design.column(k)).map { $0 / n }
+        columns[k] = column
+        return column
     }
 }

@@ -16,6 +16,10 @@ public struct PenalizedFit: Sendable {
     public var objective: Double
     /// Coordinate passes used.
     public var passes: Int
+    /// (1/n)·X̃ᵀ(y − ŷ) at the solution when the solver had it at hand (Gaussian fits).
+    var workingGradient: [Double]? = nil
+    /// y − ŷ on the working features, kept for the next warm start (naive Gaussian fits).
+    var workingResidual: [Double]? = nil
 }
 
 /// Penalized regression by coordinate descent (glmnet's algorithm): Gaussian directly,
@@ -29,6 +33,10 @@ public struct PenalizedRegression {
     let targetMean: Double
     let targetVariance: Double
     let factors: [Double]
+    /// vⱼ = ‖x̃ⱼ‖²/n of the working features.
+    let columnScales: [Double]
+    /// Gram columns for covariance updates (Gaussian, fewer than 500 features, as glmnet).
+    let gram: GramCache?
 
     /// Prepares `data` once (centering and, if asked, scaling) for any number of fits.
     public init(_ data: Dataset, family: Family, options: SolverOptions = SolverOptions()) throws(LearningError) {
@@ -49,14 +57,19 @@ public struct PenalizedRegression {
         let measured = Standardization(of: data.features)
         standardization = options.standardize
             ? measured : Standardization(means: measured.means, scales: Array(repeating: 1, count: p))
-        design = standardization.apply(to: data.features)
+        let design = standardization.apply(to: data.features)
+        self.design = design
         target = data.target
-        targetMean = data.target.average
         let mean = data.target.average
+        targetMean = mean
         targetVariance = data.target.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
         factors = options.penaltyFactors ?? Array(repeating: 1, count: p)
         self.family = family
         self.options = options
+        columnScales = (0..<p).map { j in
+            design.storage.withUnsafeBufferPointer { BLAS.dot(n, $0.baseAddress! + j * n, $0.baseAddress! + j * n) } / Double(n)
+        }
+        gram = family == .gaussian && p < 500 ? GramCache(design: design, centeredTarget: data.target.map { $0 - mean }) : nil
     }
 
     var n: Int { design.rows }
@@ -65,29 +78,40 @@ public struct PenalizedRegression {
     /// Fits with `penalty`, starting from `start` (working coefficients) if given; `candidates`
     /// are the coordinates tried first (all if nil); others join when the optimality check asks.
     public func fit(penalty: any Penalty, start: [Double]? = nil, candidates: Set<Int>? = nil) throws(LearningError) -> PenalizedFit {
-        var active = candidates ?? Set(0..<p)
-        if let start { active.formUnion(start.indices.filter { start[$0] != 0 }) }
-        let beta = start ?? Array(repeating: 0, count: p)
+        var mask = (0..<p).map { candidates?.contains($0) ?? true }
+        if let start {
+            guard start.count == p else { throw .shapeMismatch("\(start.count) starting coefficients", "\(p) features") }
+            for j in start.indices where start[j] != 0 { mask[j] = true }
+        }
+        return try fit(penalty: penalty, start: start ?? Array(repeating: 0, count: p), residual: nil, candidates: &mask)
+    }
+
+    /// The fit from a warm start: `candidates` must include every nonzero of `start`;
+    /// `residual` is the previous Gaussian fit's working residual, if at hand.
+    func fit(penalty: any Penalty, start: [Double], residual: [Double]?, candidates: inout [Bool]) throws(LearningError) -> PenalizedFit {
         switch family {
-        case .gaussian: return try fitGaussian(penalty: penalty, start: beta, candidates: &active)
-        case .logistic: return try fitLogistic(penalty: penalty, start: beta, candidates: &active)
+        case .gaussian: return try fitGaussian(penalty: penalty, start: start, residual: residual, candidates: &candidates)
+        case .logistic: return try fitLogistic(penalty: penalty, start: start, candidates: &candidates)
         }
     }
 
     var threshold: Double { options.tolerance * max(targetVariance, .leastNormalMagnitude) }
 
-    private func fitGaussian(penalty: any Penalty, start: [Double], candidates: inout Set<Int>) throws(LearningError) -> PenalizedFit {
-        let centered = target.map { $0 - targetMean }
+    private func fitGaussian(penalty: any Penalty, start: [Double], residual given: [Double]?, candidates: inout [Bool]) throws(LearningError) -> PenalizedFit {
+        let residual = gram != nil ? [] : (given ?? residual(of: target.map { $0 - targetMean }, coefficients: start))
         var problem = CoordinateDescentProblem(
-            x: design, n: n, weights: nil, columnScales: columnMeanSquares(weights: nil),
-            residual: residual(of: centered, coefficients: start), coefficients: start, intercept: 0,
-            factors: factors, threshold: threshold, maximumPasses: options.maximumPasses,
-            isInterrupted: options.isInterrupted)
-        if targetVariance > 0 { try problem.solve(penalty: penalty, candidates: &candidates) }
-        return finish(problem.coefficients, intercept: targetMean, passes: problem.passes, penalty: penalty)
+            x: design, weights: nil, columnScales: columnScales, residual: residual, coefficients: start,
+            intercept: 0, factors: factors, threshold: threshold, maximumPasses: options.maximumPasses,
+            isInterrupted: options.isInterrupted, gram: gram)
+        var gradients = gram?.targetProducts ?? []
+        if targetVariance > 0 { gradients = try problem.solve(penalty: penalty, candidates: &candidates) }
+        var fit = finish(problem.coefficients, intercept: targetMean, passes: problem.passes, penalty: penalty, gradient: gradients)
+        fit.workingGradient = gradients
+        if gram == nil { fit.workingResidual = problem.residual }
+        return fit
     }
 
-    private func fitLogistic(penalty: any Penalty, start: [Double], candidates: inout Set<Int>) throws(LearningError) -> PenalizedFit {
+    private func fitLogistic(penalty: any Penalty, start: [Double], candidates: inout [Bool]) throws(LearningError) -> PenalizedFit {
         var beta = start
         let mean = min(max(targetMean, 1e-9), 1 - 1e-9)
         var intercept = start.allSatisfy { $0 == 0 } ? log(mean / (1 - mean)) : interceptGuess(beta)
@@ -99,7 +123,7 @@ public struct PenalizedRegression {
             let weights = probability.map { max($0 * (1 - $0), 1e-5) }
             let residual = zip(target, probability).map { $0 - $1 }
             var problem = CoordinateDescentProblem(
-                x: design, n: n, weights: weights, columnScales: columnMeanSquares(weights: weights),
+                x: design, weights: weights, columnScales: columnMeanSquares(weights: weights),
                 residual: residual, coefficients: beta, intercept: intercept, factors: factors,
                 threshold: threshold, maximumPasses: options.maximumPasses - passes,
                 isInterrupted: options.isInterrupted)
@@ -118,6 +142,16 @@ public struct PenalizedRegression {
             if change < threshold { break }
         }
         return finish(beta, intercept: intercept, passes: passes, penalty: penalty)
+    }
+
+    /// The intercept of the model with every coefficient 0.
+    var nullIntercept: Double {
+        family == .gaussian ? targetMean : log(max(targetMean, 1e-9) / max(1 - targetMean, 1e-9))
+    }
+
+    /// The fit with every coefficient exactly 0, the solution for any λ ≥ λ_max.
+    func nullFit(penalty: any Penalty) -> PenalizedFit {
+        finish(Array(repeating: 0, count: p), intercept: nullIntercept, passes: 0, penalty: penalty)
     }
 
     /// The intercept that best fits a warm start's coefficients, by a few Newton steps.
@@ -172,11 +206,19 @@ public struct PenalizedRegression {
         family == .gaussian ? targetMean : fit.intercept + zip(fit.coefficients, standardization.means).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
-    private func finish(_ beta: [Double], intercept: Double, passes: Int, penalty: any Penalty) -> PenalizedFit {
+    private func finish(_ beta: [Double], intercept: Double, passes: Int, penalty: any Penalty, gradient: [Double]? = nil) -> PenalizedFit {
         let original = standardization.originalUnits(coefficients: beta, intercept: intercept)
+        var objective: Double
+        if family == .gaussian, let gradient, gradient.count == p {
+            // ‖r‖²/n = ỹᵀỹ/n − bᵀ(X̃ᵀỹ/n) − bᵀg with g = X̃ᵀr/n: no pass over X needed.
+            let products = gram?.targetProducts ?? design.transposedTimes(target.map { $0 - targetMean }).map { $0 / Double(n) }
+            objective = (targetVariance - beta.dot(products) - beta.dot(gradient)) / 2 + penalty.value(of: beta, factors: factors)
+        } else {
+            objective = self.objective(working: beta, intercept: intercept, penalty: penalty)
+        }
         return PenalizedFit(
             coefficients: original.coefficients, intercept: original.intercept, workingCoefficients: beta,
-            objective: objective(working: beta, intercept: intercept, penalty: penalty), passes: passes)
+            objective: objective, passes: passes)
     }
 
     /// The penalized objective on the working features.

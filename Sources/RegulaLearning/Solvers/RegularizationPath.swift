@@ -71,7 +71,6 @@ extension PenalizedRegression {
     /// max |∇ⱼ|/(t·fⱼ) at the null model; glmnet uses t = 0.001 for ridge).
     public func lambdaMax(for penalty: PenaltyFamily) -> Double {
         let t = max(penalty.zeroThresholdPerLambda ?? 1, 1e-3)
-        let nullIntercept = family == .gaussian ? targetMean : log(max(targetMean, 1e-9) / max(1 - targetMean, 1e-9))
         let gradient = lossGradient(working: Array(repeating: 0, count: p), intercept: nullIntercept)
         var largest = 0.0
         for j in 0..<p where factors[j] > 0 { largest = max(largest, Swift.abs(gradient[j]) / (t * factors[j])) }
@@ -105,21 +104,27 @@ extension PenalizedRegression {
         }
         var fits: [PenalizedFit] = []
         var beta = [Double](repeating: 0, count: p)
-        var previousLambda = lambdaMax(for: penalty)
-        let nullIntercept = family == .gaussian ? targetMean : log(max(targetMean, 1e-9) / max(1 - targetMean, 1e-9))
+        let top = lambdaMax(for: penalty)
+        var previousLambda = top
+        var residual: [Double]? = nil
         var gradient = lossGradient(working: beta, intercept: nullIntercept)
         for (index, lambda) in lambdas.enumerated() {
-            var candidates = Set(beta.indices.filter { beta[$0] != 0 })
+            var candidates = beta.map { $0 != 0 }
             if let t = penalty.zeroThresholdPerLambda, t > 0 {
                 let cut = t * (2 * lambda - previousLambda)
-                for j in 0..<p where factors[j] == 0 || Swift.abs(gradient[j]) >= cut * factors[j] { candidates.insert(j) }
+                for j in 0..<p where factors[j] == 0 || Swift.abs(gradient[j]) >= cut * factors[j] { candidates[j] = true }
             } else {
-                candidates = Set(0..<p)
+                candidates = Array(repeating: true, count: p)
             }
             let instance: any Penalty = try penalty.make(lambda)
-            let fit = try self.fit(penalty: instance, start: beta, candidates: candidates)
+            // At or above λ_max zero is the exact solution (a solver would leave rounding dust).
+            let atTop = lambda >= top && factors.allSatisfy { $0 > 0 } && penalty.zeroThresholdPerLambda.map { $0 > 0 } == true
+            let fit = try atTop
+                ? nullFit(penalty: instance)
+                : self.fit(penalty: instance, start: beta, residual: residual, candidates: &candidates)
+            residual = fit.workingResidual
             beta = fit.workingCoefficients
-            gradient = lossGradient(working: beta, intercept: workingIntercept(fit))
+            gradient = fit.workingGradient ?? lossGradient(working: beta, intercept: workingIntercept(fit))
             previousLambda = lambda
             fits.append(fit)
             progress?(index + 1, lambdas.count)

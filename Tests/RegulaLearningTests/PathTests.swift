@@ -1,0 +1,121 @@
+import Testing
+
+@testable import RegulaLearning
+
+/// The worst optimality violation along a path: for the convex elastic net the KKT conditions;
+/// for MCP and SCAD the coordinatewise stationarity bⱼ = prox(bⱼ + ∇ⱼ/vⱼ, fⱼ/vⱼ) (vⱼ = 1 for
+/// standardized features), in units of the gradient.
+func worstViolation(_ solver: PenalizedRegression, _ path: RegularizationPath, mix: Double?, factors: [Double]? = nil) throws -> Double {
+    var worst = 0.0
+    for (fit, lambda) in zip(path.fits, path.lambdas) {
+        let gradient = solver.lossGradient(working: fit.workingCoefficients, intercept: solver.workingIntercept(fit))
+        for (j, b) in fit.workingCoefficients.enumerated() {
+            let f = factors?[j] ?? 1
+            if let mix {
+                let g = gradient[j]
+                let violation = b != 0
+                    ? Swift.abs(g - f * lambda * (1 - mix) * b - f * lambda * mix * (b > 0 ? 1 : -1))
+                    : max(0, Swift.abs(g) - f * lambda * mix)
+                worst = max(worst, violation)
+            }
+        }
+    }
+    return worst
+}
+
+@Suite("Paths")
+struct PathTests {
+    static let options: SolverOptions = {
+        var options = SolverOptions()
+        options.tolerance = 1e-20
+        return options
+    }()
+
+    @Test(arguments: [(1000, 20, 0.0), (60, 200, 0.5), (80, 200, 0.9)])
+    func lassoAndElasticNetPathsSatisfyKKT(_ shape: (Int, Int, Double)) throws {
+        let data = try Synthetic.regression(samples: shape.0, features: shape.1, informative: 8, correlation: shape.2, seed: 11)
+        for mix in [1.0, 0.5] {
+            let solver = try PenalizedRegression(data, family: .gaussian, options: Self.options)
+            let path = try solver.path(.elasticNet(mix: mix))
+            #expect(path.lambdas.count == 100)
+            #expect(path.nonzeroCounts.first == 0, "λ_max zeroes every coefficient")
+            #expect(path.nonzeroCounts.last! > 0)
+            #expect(try worstViolation(solver, path, mix: mix) <= 1e-7)
+        }
+    }
+
+    @Test func logisticLassoPathSatisfiesKKT() throws {
+        let data = try Synthetic.classification(samples: 300, features: 30, informative: 5, correlation: 0.3, seed: 4)
+        let solver = try PenalizedRegression(data, family: .logistic, options: Self.options)
+        let path = try solver.path(.lasso, count: 40, ratio: 0.02)
+        #expect(path.nonzeroCounts.first == 0)
+        #expect(try worstViolation(solver, path, mix: 1) <= 1e-7)
+    }
+
+    @Test func unpenalizedFeaturesStayInAndKKTHoldsWithFactors() throws {
+        let data = try Synthetic.regression(samples: 80, features: 12, informative: 3, seed: 9)
+        var options = Self.options
+        options.penaltyFactors = [0, 1, 1, 2, 1, 1, 0.5, 1, 1, 1, 1, 1]
+        let solver = try PenalizedRegression(data, family: .gaussian, options: options)
+        let path = try solver.path(.lasso, count: 30)
+        #expect(path.fits.allSatisfy { $0.coefficients[0] != 0 })
+        #expect(try worstViolation(solver, path, mix: 1, factors: options.penaltyFactors) <= 1e-7)
+    }
+
+    @Test(arguments: ["mcp", "scad"])
+    func nonconvexPathsAreStationary(_ name: String) throws {
+        let data = try Synthetic.regression(samples: 200, features: 30, informative: 5, correlation: 0.3, seed: 21)
+        let solver = try PenalizedRegression(data, family: .gaussian, options: Self.options)
+        let family = try name == "mcp" ? PenaltyFamily.mcp() : PenaltyFamily.scad()
+        let path = try solver.path(family, count: 50)
+        for (fit, lambda) in zip(path.fits, path.lambdas) {
+            let penalty = try family.make(lambda)
+            let gradient = solver.lossGradient(working: fit.workingCoefficients, intercept: solver.workingIntercept(fit))
+            let scales = solver.columnMeanSquares(weights: nil)
+            for (j, b) in fit.workingCoefficients.enumerated() {
+                let moved = penalty.proximal(b + gradient[j] / scales[j], step: 1 / scales[j])
+                #expect(Swift.abs(moved - b) <= 1e-7, "\(name) λ = \(lambda), coefficient \(j)")
+            }
+        }
+        // With a sparse truth and a concave penalty, the small-λ end is nearly unbiased.
+        let truth = data.truth!
+        let last = path.coefficients.last!
+        #expect(zip(last, truth).allSatisfy { Swift.abs($0 - $1) < 0.5 })
+    }
+
+    @Test func pathsAreReproducibleAndReportProgress() throws {
+        let data = try Dataset.bundled("diabetes")
+        let solver = try PenalizedRegression(data, family: .gaussian)
+        var reports: [Int] = []
+        let first = try solver.path(.lasso, count: 20) { done, total in
+            reports.append(done)
+            #expect(total == 20)
+        }
+        let second = try solver.path(.lasso, count: 20)
+        #expect(first.coefficients == second.coefficients)
+        #expect(reports == Array(1...20))
+        #expect(first.orderOfEntry.prefix(2).sorted() == [2, 8], "bmi and s5 enter first")
+    }
+
+    @Test func badPathInputsAreErrors() throws {
+        let data = try Dataset.bundled("diabetes")
+        let solver = try PenalizedRegression(data, family: .gaussian)
+        #expect(throws: LearningError.self) { try solver.path(.lasso, lambdas: [0.1, 0.2]) }
+        #expect(throws: LearningError.self) { try solver.path(.lasso, count: 0) }
+        #expect(throws: LearningError.self) { try PenalizedRegression(data, family: .logistic) }
+        var options = SolverOptions()
+        options.penaltyFactors = [1, 2]
+        #expect(throws: LearningError.shapeMismatch("2 penalty factors", "10 features")) {
+            try PenalizedRegression(data, family: .gaussian, options: options)
+        }
+    }
+
+    @Test func anInterruptStopsAPath() throws {
+        let data = try Synthetic.regression(samples: 500, features: 200, seed: 2)
+        var options = SolverOptions()
+        options.tolerance = 1e-20
+        options.isInterrupted = { true }
+        let solver = try PenalizedRegression(data, family: .gaussian, options: options)
+        #expect(throws: LearningError.interrupted) { try solver.path(.lasso) }
+    }
+}
