@@ -1,0 +1,70 @@
+/// k-fold cross-validation of a regularization path, as cv.glmnet does it: the path on all the
+/// data fixes the λ grid; each fold's path is fitted on the other folds over that grid and
+/// scored on the fold left out (mean squared error, or binomial deviance for logistic models).
+public struct CrossValidation: Sendable {
+    /// The path fitted on all the data.
+    public let path: RegularizationPath
+    /// The mean held-out error per λ (weighted by fold size).
+    public let meanError: [Double]
+    /// Its standard error per λ.
+    public let standardError: [Double]
+    /// The number of folds.
+    public let folds: Int
+    /// "mean squared error" or "binomial deviance".
+    public let measure: String
+    /// The index of the λ with the smallest mean error.
+    public let indexMin: Int
+    /// The index of the largest λ whose mean error is within one standard error of the minimum.
+    public let index1se: Int
+
+    public var lambdas: [Double] { path.lambdas }
+    public var lambdaMin: Double { path.lambdas[indexMin] }
+    public var lambda1se: Double { path.lambdas[index1se] }
+}
+
+extension CrossValidation {
+    /// Cross-validates `penalty` on `data` with `folds` seeded folds; `progress` is told after each
+    /// fold (the full path first, then fold by fold).
+    public init(
+        _ data: Dataset, family: Family, penalty: PenaltyFamily, options: SolverOptions = SolverOptions(),
+        folds: Int = 10, seed: Int, lambdas given: [Double]? = nil, count: Int = 100, ratio: Double? = nil,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(LearningError) {
+        let assignment = try data.foldAssignment(folds, seed: seed)
+        let solver = try PenalizedRegression(data, family: family, options: options)
+        let path = try solver.path(penalty, lambdas: given, count: count, ratio: ratio, featureNames: data.featureNames)
+        progress?(1, folds + 1)
+        var errors: [[Double]] = []
+        var sizes: [Double] = []
+        for fold in 0..<folds {
+            let heldOut = assignment.indices.filter { assignment[$0] == fold }
+            let training = data.selecting(assignment.indices.filter { assignment[$0] != fold })
+            let test = data.selecting(heldOut)
+            let foldPath = try PenalizedRegression(training, family: family, options: options).path(penalty, lambdas: path.lambdas)
+            errors.append(foldPath.fits.map { fit in
+                let eta = test.features.times(fit.coefficients).map { $0 + fit.intercept }
+                switch family {
+                case .gaussian: return Metrics.meanSquaredError(eta, test.target)
+                case .logistic: return 2 * Metrics.logLoss(probabilities: eta.map { 1 / (1 + exp(-$0)) }, test.target)
+                }
+            })
+            sizes.append(Double(heldOut.count))
+            progress?(fold + 2, folds + 1)
+        }
+        let totalSize = sizes.total
+        var mean: [Double] = [], standard: [Double] = []
+        for index in path.lambdas.indices {
+            let m = zip(errors, sizes).reduce(0) { $0 + $1.0[index] * $1.1 } / totalSize
+            let variance = zip(errors, sizes).reduce(0) { $0 + ($1.0[index] - m) * ($1.0[index] - m) * $1.1 } / totalSize
+            mean.append(m)
+            standard.append((variance / Double(folds - 1)).squareRoot())
+        }
+        let indexMin = mean.indices.min { mean[$0] < mean[$1] }!
+        let bound = mean[indexMin] + standard[indexMin]
+        let index1se = mean.indices.first { mean[$0] <= bound }!
+        self.init(
+            path: path, meanError: mean, standardError: standard, folds: folds,
+            measure: family == .gaussian ? "mean squared error" : "binomial deviance",
+            indexMin: indexMin, index1se: index1se)
+    }
+}
