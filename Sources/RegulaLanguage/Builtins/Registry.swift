@@ -1,7 +1,8 @@
 /// Every built-in, by name. One list drives evaluation, completion, inspection and `help`.
 public enum BuiltinRegistry {
     public static let all: [String: Builtin] = Dictionary(
-        uniqueKeysWithValues: (OutputBuiltins.all + MathBuiltins.all + ChartBuiltins.all).map { ($0.name, $0) })
+        uniqueKeysWithValues: (OutputBuiltins.all + MathBuiltins.all + ChartBuiltins.all
+            + DataBuiltins.all + PenaltyBuiltins.all + FitBuiltins.all).map { ($0.name, $0) })
 
     public static var names: [String] { all.keys.sorted() }
 }

@@ -18,6 +18,8 @@ enum Operators {
     }
 
     static func binary(_ symbol: Symbol, _ left: Value, _ right: Value, at range: SourceRange, rightRange: SourceRange) throws(RegulaError) -> Value {
+        if case .learning = left, let result = try penaltyArithmetic(symbol, left, right, at: range) { return result }
+        if case .learning = right, let result = try penaltyArithmetic(symbol, left, right, at: range) { return result }
         // Arithmetic on lists is element by element; a number pairs with every element.
         if [.plus, .minus, .star, .slash].contains(symbol) {
             switch (left, right) {
@@ -118,6 +120,8 @@ enum Operators {
             let known = labels.compactMap { $0 }
             let suggestion = Suggestion.closest(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
             throw RegulaError(.name, "this tuple has no member '\(name)'" + (known.isEmpty ? "" : "; its labels are " + known.map { "'\($0)'" }.joined(separator: ", ")) + ".\(suggestion)", at: range)
+        case let (.learning(value), _):
+            return try value.member(name, at: range)
         default:
             throw RegulaError(.name, "a \(base.typeName) has no member '\(name)'", at: range)
         }

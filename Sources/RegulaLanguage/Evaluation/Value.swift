@@ -15,6 +15,8 @@ public enum Value: Sendable {
     indirect case function(UserFunction)
     indirect case chart(LineChart)
     indirect case table(Table)
+    /// Datasets, penalties, fits, paths and the rest of the learning engine's values.
+    indirect case learning(LearningValue)
 
     /// The type's name as a person sees it in errors and inspection.
     public var typeName: String {
@@ -29,6 +31,7 @@ public enum Value: Sendable {
         case .builtin, .function: "Function"
         case .chart: "Chart"
         case .table: "Table"
+        case let .learning(value): value.typeName
         }
     }
 
@@ -47,6 +50,7 @@ public enum Value: Sendable {
         case let .function(function): "<func \(function.signature)>"
         case let .chart(chart): chart.summary
         case let .table(table): table.plainText()
+        case let .learning(value): value.description
         }
     }
 
@@ -70,6 +74,7 @@ public enum Value: Sendable {
         case .nothing: nil
         case let .chart(chart): DisplayBundle(plainText: chart.summary, svg: chart.svg())
         case let .table(table): DisplayBundle(plainText: table.plainText(), html: table.html())
+        case let .learning(value): value.display
         default: DisplayBundle(plainText: description)
         }
     }

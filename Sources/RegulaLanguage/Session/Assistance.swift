@@ -9,7 +9,10 @@ extension Session {
         while start > 0, Self.isNameScalar(scalars[start - 1]) { start -= 1 }
         let prefix = String(String.UnicodeScalarView(scalars[start..<end]))
         if start > 0, scalars[start - 1] == "." {
-            let members = ["count"].filter { $0.hasPrefix(prefix) }
+            var baseStart = start - 1
+            while baseStart > 0, Self.isNameScalar(scalars[baseStart - 1]) { baseStart -= 1 }
+            let base = String(String.UnicodeScalarView(scalars[baseStart..<(start - 1)]))
+            let members = Self.memberNames(of: globals[base]?.value).filter { $0.hasPrefix(prefix) }
             return (members, start, end)
         }
         let candidates = Set(globals.keys).union(BuiltinRegistry.names).union(Keyword.allCases.map(\.rawValue))
@@ -17,6 +20,15 @@ extension Session {
         // Inside a call, the callee's argument labels come first, written with their colon.
         let labels = argumentLabels(ofCallAround: start, in: scalars).filter { $0.hasPrefix(prefix) }.map { $0 + ":" }
         return (labels + names, start, end)
+    }
+
+    /// The members a value offers after a `.` (for an unknown value, those of lists and strings).
+    static func memberNames(of value: Value?) -> [String] {
+        switch value {
+        case let .learning(learning)?: LearningValue.memberNames(of: learning)
+        case let .tuple(_, labels)?: labels.compactMap { $0 }
+        default: ["count"]
+        }
     }
 
     /// The labels of the function whose call's parentheses enclose `position`, if it is known.

@@ -8,6 +8,8 @@ public struct RegulaError: Error, Sendable, Equatable {
         case argument = "ArgumentError"
         case value = "ValueError"
         case zeroDivision = "ZeroDivisionError"
+        case shape = "ShapeError"
+        case training = "TrainingError"
         case interrupted = "Interrupted"
     }
 

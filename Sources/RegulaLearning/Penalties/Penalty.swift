@@ -15,27 +15,54 @@ public protocol Penalty: Sendable, CustomStringConvertible {
     /// The largest |z| for which 0 minimizes z·x... that is, the size of P's subdifferential at
     /// 0: w = 0 is stationary when the loss gradient is at most this. Nil when not known.
     var thresholdAtZero: Double? { get }
+
+    // The vector forms are requirements (with default implementations below) so that a call
+    // through `any Penalty` dispatches once per vector, and the loop inside is specialized
+    // for the concrete penalty, not once per weight.
+
+    /// Σ factorⱼ·P(wⱼ); a factor of 0 leaves a weight unpenalized.
+    func value(of weights: [Double], factors: [Double]?) -> Double
+    /// Adds factorⱼ·P′(wⱼ) to `gradient`.
+    func addDerivative(of weights: [Double], factors: [Double]?, to gradient: inout [Double])
+    /// Applies the proximal step to every weight, with step·factorⱼ.
+    func applyProximal(to weights: inout [Double], step: Double, factors: [Double]?)
 }
 
 extension Penalty {
     public var elasticForm: (l1: Double, l2: Double)? { nil }
     public var thresholdAtZero: Double? { elasticForm.map { $0.l1 } }
 
-    /// Σ factorⱼ·P(wⱼ); a factor of 0 leaves a weight unpenalized.
     public func value(of weights: [Double], factors: [Double]? = nil) -> Double {
         var total = 0.0
-        for (j, w) in weights.enumerated() { total += (factors?[j] ?? 1) * value(w) }
+        if let factors {
+            for (j, w) in weights.enumerated() { total += factors[j] * value(w) }
+        } else {
+            for w in weights { total += value(w) }
+        }
         return total
     }
 
-    /// Adds factorⱼ·P′(wⱼ) to `gradient`.
     public func addDerivative(of weights: [Double], factors: [Double]? = nil, to gradient: inout [Double]) {
-        for (j, w) in weights.enumerated() { gradient[j] += (factors?[j] ?? 1) * derivative(w) }
+        precondition(gradient.count == weights.count)
+        gradient.withUnsafeMutableBufferPointer { g in
+            weights.withUnsafeBufferPointer { w in
+                if let factors {
+                    for j in w.indices { g[j] += factors[j] * derivative(w[j]) }
+                } else {
+                    for j in w.indices { g[j] += derivative(w[j]) }
+                }
+            }
+        }
     }
 
-    /// Applies the proximal step to every weight, with step·factorⱼ.
     public func applyProximal(to weights: inout [Double], step: Double, factors: [Double]? = nil) {
-        for j in weights.indices { weights[j] = proximal(weights[j], step: step * (factors?[j] ?? 1)) }
+        weights.withUnsafeMutableBufferPointer { w in
+            if let factors {
+                for j in w.indices { w[j] = proximal(w[j], step: step * factors[j]) }
+            } else {
+                for j in w.indices { w[j] = proximal(w[j], step: step) }
+            }
+        }
     }
 }
 

@@ -1,0 +1,191 @@
+import RegulaLearning
+
+/// A non-Sendable interrupt check handed to the engine, which polls it on the same thread.
+private struct InterruptCheck: @unchecked Sendable {
+    let check: () -> Bool
+}
+
+/// Built-ins that fit models: models, optimizers, `fit`, paths and cross-validation.
+enum FitBuiltins {
+    static let all: [Builtin] = [
+        model("linear", .linear, "Linear regression (squared error) for `fit`."),
+        model("logistic", .logistic, "Logistic regression (targets 0 and 1) for `fit`."),
+        mlp, coordinateDescent,
+        optimizer("sgd", "Gradient descent with the penalty's subgradient (weights wobble around 0, rarely exactly 0).", extra: [.labelled("momentum", default: .number(0))]) { call throws(RegulaError) in
+            .subgradient(momentum: try call.number("momentum"))
+        },
+        optimizer("proximal", "A gradient step on the loss, then the penalty's proximal step: exact zeros for L1 (ISTA with full batches).") { _ throws(RegulaError) in
+            .proximal
+        },
+        optimizer("fista", "Accelerated proximal gradient (Beck and Teboulle 2009), for full batches.") { _ throws(RegulaError) in
+            .fista
+        },
+        optimizer("cumulativeL1", "SGD with the cumulative L1 penalty of Tsuruoka et al. (2009): exact zeros from small batches.") { _ throws(RegulaError) in
+            .cumulativeL1
+        },
+        optimizer("adam", "Adam, with the penalty's gradient added to the loss's (coupled).", defaultRate: 0.001) { _ throws(RegulaError) in
+            .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+        },
+        optimizer("adamW", "AdamW: Adam with decoupled weight decay w ← w − lr·decay·w.", defaultRate: 0.001, extra: [.labelled("decay", default: .number(0.01))]) { call throws(RegulaError) in
+            .adamW(decay: try call.number("decay"), beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+        },
+        fit, lassoPath, crossValidate,
+    ]
+
+    static func model(_ name: String, _ specification: ModelSpecification, _ summary: String) -> Builtin {
+        Builtin(
+            name, signature: "\(name)()", summary: summary,
+            documentation: "Pass it to `fit` as it is (`fit(\(name), data)`) or called (`fit(\(name)(), data)`).",
+            example: "\(name)()", parameters: []
+        ) { (_: inout Call) throws(RegulaError) -> Value in .learning(.model(specification)) }
+    }
+
+    static let mlp = Builtin(
+        "mlp", signature: "mlp(hidden: List, activation: String = \"relu\")",
+        summary: "A multilayer perceptron for `fit`, with hidden layers of the given widths.",
+        documentation: "`activation` is \"relu\", \"tanh\" or \"sigmoid\". A classification dataset gets a logistic output, a regression one a linear output. Biases are never penalized.",
+        example: "mlp(hidden: [32, 32], activation: \"tanh\")",
+        parameters: [.labelled("hidden"), .labelled("activation", default: .string("relu"))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let widths = try call.value("hidden").numbers(for: "mlp()'s 'hidden:'", at: call.range(of: "hidden"))
+        guard !widths.isEmpty, widths.allSatisfy({ $0 >= 1 && $0 == $0.rounded() && $0 <= 100_000 }) else {
+            throw RegulaError(.value, "mlp() needs 'hidden:' widths that are whole numbers of at least 1, as in [32, 32]", at: call.range(of: "hidden"))
+        }
+        let name = try call.string("activation")
+        guard let activation = Activation(rawValue: name), activation != .identity else {
+            throw RegulaError(.value, "mlp() has no activation \"\(name)\"; use \"relu\", \"tanh\" or \"sigmoid\"", at: call.range(of: "activation"))
+        }
+        return .learning(.model(.network(hidden: widths.map { Int($0) }, activation: activation)))
+    }
+
+    static let coordinateDescent = Builtin(
+        "coordinateDescent", signature: "coordinateDescent()",
+        summary: "glmnet's coordinate descent: exact solutions for linear and logistic models, the default of `fit`.",
+        documentation: "Features are standardized for fitting (glmnet's default) and coefficients reported in the original units.",
+        example: "coordinateDescent()", parameters: []
+    ) { (_: inout Call) throws(RegulaError) -> Value in .learning(.optimizer(.coordinateDescent)) }
+
+    static func optimizer(
+        _ name: String, _ summary: String, defaultRate: Double? = nil, extra: [Parameter] = [],
+        _ kind: @escaping @Sendable (Call) throws(RegulaError) -> OptimizerKind
+    ) -> Builtin {
+        let rate: Parameter = .labelled("lr", default: defaultRate.map { .number($0) })
+        let signature = "\(name)(lr: Number\(defaultRate.map { " = \(Value.format($0))" } ?? "")" + extra.map { ", \($0.label!): Number = \($0.defaultValue!.description)" }.joined() + ")"
+        return Builtin(
+            name, signature: signature, summary: summary,
+            documentation: "An optimizer for `fit`; `lr` is the learning rate (greater than 0).",
+            example: "\(name)(lr: 0.01)", parameters: [rate] + extra
+        ) { (call: inout Call) throws(RegulaError) -> Value in
+            let learningRate = try call.number("lr"), kind = try kind(call)
+            return .learning(.optimizer(.training(try engine(at: call.range) { () throws(LearningError) in
+                try Optimizer(kind, learningRate: learningRate)
+            })))
+        }
+    }
+
+    static let fit = Builtin(
+        "fit", signature: "fit(_ model, _ data: Dataset, penalty: Penalty? = nothing, optimizer: Optimizer = coordinateDescent(), epochs: Number = 100, batch: Number? = nothing, seed: Number = 0)",
+        summary: "Fits a model to a dataset with a penalty, by coordinate descent or by epochs of an optimizer.",
+        documentation: "The model is `linear`, `logistic` or `mlp(...)`. With `coordinateDescent()` (linear and logistic only) the result is the exact minimizer of glmnet's objective, 1/(2n)·‖y − b₀ − Xb‖² + P(b), on standardized features. With another optimizer the model trains for `epochs` epochs in batches of `batch` samples (all of them without it), shuffled by `seed`; the training loss is ½·mean squared error or the mean logistic loss, so λ means the same in both. The intercept and biases are never penalized. A fit that diverges stops with a TrainingError naming the epoch.",
+        example: "let data = synthetic(samples: 100, features: 10, informative: 3, noise: 0.5, seed: 1)\nfit(linear, data, penalty: l1(0.1)).zeros",
+        parameters: [
+            .positional("model"), .positional("data"), .labelled("penalty", default: .nothing),
+            .labelled("optimizer", default: .learning(.optimizer(.coordinateDescent))), .labelled("epochs", default: .number(100)),
+            .labelled("batch", default: .nothing), .labelled("seed", default: .number(0)),
+        ]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let model: ModelSpecification
+        switch call.value("model") {
+        case let .learning(.model(given)): model = given
+        case let .builtin(builtin) where builtin.name == "linear": model = .linear
+        case let .builtin(builtin) where builtin.name == "logistic": model = .logistic
+        default: throw call.typeMismatch("model", expected: "a model (linear, logistic or mlp(...))")
+        }
+        let data = try call.dataset("data"), penalty = try call.penalty("penalty")
+        guard case let .learning(.optimizer(optimizer)) = call.value("optimizer") else {
+            throw call.typeMismatch("optimizer", expected: "an optimizer such as coordinateDescent() or proximal(lr: 0.1)")
+        }
+        let interrupt = InterruptCheck(check: call.isInterrupted)
+        switch optimizer {
+        case .coordinateDescent:
+            let family: Family
+            switch model {
+            case .linear: family = .gaussian
+            case .logistic: family = .logistic
+            case .network:
+                throw RegulaError(.value, "coordinate descent fits linear and logistic models; train an mlp with an optimizer such as adam(lr: 0.001)", at: call.range(of: "optimizer"))
+            }
+            var options = SolverOptions()
+            options.isInterrupted = { interrupt.check() }
+            let result = try engine(at: call.range) { () throws(LearningError) in
+                try PenalizedRegression(data, family: family, options: options).fit(penalty: penalty)
+            }
+            return .learning(.fit(FitResult(
+                model: model.name, method: "coordinate descent", penalty: "\(penalty)", featureNames: data.featureNames,
+                coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, losses: [], network: nil)))
+        case let .training(trainer):
+            let classification = data.task != .regression
+            let (hidden, activation, loss): ([Int], Activation, Loss) = switch model {
+            case .linear: ([], .identity, .squaredError)
+            case .logistic: ([], .identity, .logistic)
+            case let .network(widths, activation): (widths, activation, classification ? .logistic : .squaredError)
+            }
+            var options = TrainingOptions()
+            options.epochs = try call.wholeNumber("epochs")
+            if case .number = call.value("batch") { options.batchSize = try call.wholeNumber("batch") }
+            options.seed = try call.wholeNumber("seed")
+            options.isInterrupted = { interrupt.check() }
+            let outcome = try engine(at: call.range) { () throws(LearningError) in
+                let network = try Network(inputs: data.featureCount, hidden: hidden, activation: activation, loss: loss, seed: options.seed)
+                return try Trainer.train(network, on: data, penalty: TrainingPenalty(penalty), optimizer: trainer, options: options)
+            }
+            if let failure = outcome.failure { throw failure.regulaError(at: call.range) }
+            let network = outcome.network
+            let first = Array(network.parameters[network.weightRange(0)])
+            return .learning(.fit(FitResult(
+                model: model.name, method: trainer.kind.name, penalty: "\(penalty)", featureNames: data.featureNames,
+                coefficients: first, intercept: network.parameters[network.biasRange(0)].first ?? 0,
+                objective: outcome.history.last?.objective ?? .nan, losses: outcome.history.map(\.trainLoss), network: network)))
+        }
+    }
+
+    static let lassoPath = Builtin(
+        "lassoPath", signature: "lassoPath(_ data: Dataset, lambdas: Number = 100, mix: Number = 1, ratio: Number? = nothing)",
+        summary: "The lasso (or elastic-net) path: coefficients at `lambdas` values of λ from λ_max down, by coordinate descent.",
+        documentation: "glmnet's grid and algorithm: λ from the smallest value that zeroes every coefficient down to λ_max·ratio (0.0001, or 0.01 with more features than samples), warm starts and strong rules, on standardized features; coefficients in the original units. `mix` below 1 gives the elastic net. A classification dataset gets logistic regression.",
+        example: "let path = lassoPath(load(\"diabetes\"), lambdas: 50)\npath.order",
+        parameters: [.positional("data"), .labelled("lambdas", default: .number(100)), .labelled("mix", default: .number(1)), .labelled("ratio", default: .nothing)]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let data = try call.dataset("data"), count = try call.wholeNumber("lambdas"), mix = try call.number("mix")
+        let ratio: Double? = if case .nothing = call.value("ratio") { nil } else { try call.number("ratio") }
+        let family: Family = data.task == .regression ? .gaussian : .logistic
+        let interrupt = InterruptCheck(check: call.isInterrupted)
+        var options = SolverOptions()
+        options.isInterrupted = { interrupt.check() }
+        return try engine(at: call.range) { () throws(LearningError) in
+            let penalty = try PenaltyFamily.elasticNet(mix: mix)
+            let path = try PenalizedRegression(data, family: family, options: options)
+                .path(penalty, count: count, ratio: ratio, featureNames: data.featureNames)
+            return .learning(.path(PathResult(path: path, data: data, penalty: penalty, family: family)))
+        }
+    }
+
+    static let crossValidate = Builtin(
+        "crossValidate", signature: "crossValidate(_ path: Path, folds: Number = 10, seed: Number)",
+        summary: "k-fold cross-validation of a path, as cv.glmnet: mean error and standard error per λ, λ_min and λ_1se.",
+        documentation: "Each fold's path is fitted on the other folds over the same λ grid and scored on the fold left out (mean squared error, or binomial deviance for classification). λ_1se is the largest λ whose error is within one standard error of the smallest.",
+        example: "let cv = crossValidate(lassoPath(load(\"diabetes\"), lambdas: 30), folds: 5, seed: 0)\ncv.lambda1se >= cv.lambdaMin",
+        parameters: [.positional("path"), .labelled("folds", default: .number(10)), .labelled("seed")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard case let .learning(.path(result)) = call.value("path") else { throw call.typeMismatch("path", expected: "a Path (from lassoPath)") }
+        let folds = try call.wholeNumber("folds"), seed = try call.wholeNumber("seed")
+        let interrupt = InterruptCheck(check: call.isInterrupted)
+        var options = SolverOptions()
+        options.isInterrupted = { interrupt.check() }
+        return try engine(at: call.range) { () throws(LearningError) in
+            .learning(.crossValidation(try CrossValidation(
+                result.data, family: result.family, penalty: result.penalty, options: options, folds: folds, seed: seed,
+                lambdas: result.path.lambdas)))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import RegulaCharts
+import RegulaLearning
+
+extension LearningValue {
+    /// The picture a person wants for each value without asking.
+    var display: DisplayBundle {
+        switch self {
+        case let .dataset(data):
+            DisplayBundle(plainText: description, html: "<p>\(escaped(description))</p>" + Self.preview(of: data).html())
+        case let .penalty(penalty):
+            DisplayBundle(plainText: description, svg: Self.shape(of: penalty).svg())
+        case let .fit(fit):
+            DisplayBundle(plainText: description + "\n" + Self.coefficientTable(fit).plainText(),
+                          html: "<p>\(escaped(description))</p>" + Self.coefficientTable(fit).html())
+        case let .path(result):
+            DisplayBundle(plainText: description, svg: Self.chart(of: result.path).svg())
+        case let .crossValidation(cv):
+            DisplayBundle(plainText: description, svg: Self.chart(of: cv).svg())
+        case .model, .optimizer:
+            DisplayBundle(plainText: description)
+        }
+    }
+
+    /// The first rows of a dataset, features then target.
+    static func preview(of data: Dataset, rows: Int = 10) -> Table {
+        var table = Table(
+            columns: data.featureNames + [data.targetName],
+            rows: (0..<min(rows, data.sampleCount)).map { i in
+                (data.features.row(i) + [data.target[i]]).map { Table.Cell.number($0) }
+            })
+        table.maximumRows = rows
+        return table
+    }
+
+    static func shape(of penalty: any Penalty) -> LineChart {
+        let grid = (0...200).map { -2 + 4 * Double($0) / 200 }
+        return LineChart(
+            series: [
+                Series(name: "P(w)", points: grid.map { (x: $0, y: penalty.value($0)) }),
+                Series(name: "P′(w)", points: grid.map { (x: $0, y: penalty.derivative($0)) }),
+            ],
+            title: "\(penalty)", xLabel: "w", yLabel: nil)
+    }
+
+    static func coefficientTable(_ fit: FitResult) -> Table {
+        let names = fit.coefficients.count == fit.featureNames.count ? fit.featureNames : fit.coefficients.indices.map { "w\($0 + 1)" }
+        return Table(
+            columns: ["feature", "coefficient"],
+            rows: [[.text("(intercept)"), .number(fit.intercept)]] + zip(names, fit.coefficients).map { [.text($0), .number($1)] })
+    }
+
+    /// Coefficient paths against log₁₀ λ, one line per feature.
+    static func chart(of path: RegularizationPath) -> LineChart {
+        let x = path.lambdas.map { log10($0) }
+        let series = path.featureNames.indices.map { j in
+            Series(name: path.featureNames[j], points: zip(x, path.fits).map { (x: $0, y: $1.coefficients[j]) })
+        }
+        return LineChart(series: series, title: "\(path.penaltyName) path", xLabel: "log₁₀ λ", yLabel: "coefficient")
+    }
+
+    /// Mean held-out error with ± one standard error against log₁₀ λ.
+    static func chart(of cv: CrossValidation) -> LineChart {
+        let x = cv.lambdas.map { log10($0) }
+        return LineChart(
+            series: [
+                Series(name: "mean", points: zip(x, cv.meanError).map { (x: $0, y: $1) }),
+                Series(name: "+1 se", points: x.indices.map { (x: x[$0], y: cv.meanError[$0] + cv.standardError[$0]) }),
+                Series(name: "−1 se", points: x.indices.map { (x: x[$0], y: cv.meanError[$0] - cv.standardError[$0]) }),
+            ],
+            title: "\(cv.folds)-fold cross-validation: λ_min = \(Value.format(cv.lambdaMin)), λ_1se = \(Value.format(cv.lambda1se))",
+            xLabel: "log₁₀ λ", yLabel: cv.measure)
+    }
+}
+
+private func escaped(_ text: String) -> String {
+    text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
+}

@@ -1,0 +1,126 @@
+import RegulaLearning
+
+extension LearningValue {
+    /// The members a person can write after a `.`, by type: for completion and for errors.
+    static func memberNames(of value: LearningValue) -> [String] {
+        switch value {
+        case .dataset: ["features", "names", "samples", "split", "standardized", "target", "title", "truth"]
+        case .penalty: ["gradient", "prox", "value"]
+        case .fit: ["coefficients", "intercept", "losses", "nonzeros", "objective", "zeros"]
+        case .path: ["coefficients", "count", "lambdas", "nonzeros", "order"]
+        case .crossValidation: ["coefficients1se", "coefficientsMin", "lambda1se", "lambdaMin", "lambdas", "meanError", "standardError"]
+        case .model, .optimizer: []
+        }
+    }
+
+    /// `value.name`: a property, or a method bound to the value.
+    func member(_ name: String, at range: SourceRange) throws(RegulaError) -> Value {
+        switch (self, name) {
+        case let (.dataset(data), "samples"): return .number(Double(data.sampleCount))
+        case let (.dataset(data), "features"): return .number(Double(data.featureCount))
+        case let (.dataset(data), "names"): return .list(data.featureNames.map { .string($0) })
+        case let (.dataset(data), "target"): return numbers(data.target)
+        case let (.dataset(data), "title"): return .string(data.title)
+        case let (.dataset(data), "truth"): return data.truth.map(numbers) ?? .nothing
+        case let (.dataset(data), "standardized"): return method("standardized", "data.standardized()", "The dataset with centered features scaled to standard deviation 1.", []) { _ in
+            .learning(.dataset(data.standardized().data))
+        }
+        case let (.dataset(data), "split"):
+            return method(
+                "split", "data.split(_ fraction: Number, seed: Number)",
+                "A seeded random split into (train:, test:), the training part holding `fraction` of the samples.",
+                [.positional("fraction"), .labelled("seed")]
+            ) { (call: inout Call) throws(RegulaError) -> Value in
+                let fraction = try call.number("fraction"), seed = try call.wholeNumber("seed")
+                let parts = try engine(at: call.range(of: "fraction")) { () throws(LearningError) in try data.split(fraction, seed: seed) }
+                return .tuple([.learning(.dataset(parts.train)), .learning(.dataset(parts.test))], labels: ["train", "test"])
+            }
+        case let (.penalty(penalty), "value"):
+            return elementwise("value", "P(w)", penalty.value)
+        case let (.penalty(penalty), "gradient"):
+            return elementwise("gradient", "a subgradient P′(w) (0 at a kink)", penalty.derivative)
+        case let (.penalty(penalty), "prox"):
+            return method(
+                "prox", "penalty.prox(_ w: Number or List, step: Number)",
+                "The proximal step argminₓ (x − w)²/(2·step) + P(x).", [.positional("w"), .labelled("step")]
+            ) { (call: inout Call) throws(RegulaError) -> Value in
+                let step = try call.number("step")
+                guard step > 0 else { throw RegulaError(.value, "the step must be greater than 0, got \(Value.format(step))", at: call.range(of: "step")) }
+                return try call.value("w").mapNumbers(at: call.range(of: "w")) { penalty.proximal($0, step: step) }
+            }
+        case let (.fit(fit), "coefficients"): return numbers(fit.coefficients)
+        case let (.fit(fit), "intercept"): return .number(fit.intercept)
+        case let (.fit(fit), "objective"): return .number(fit.objective)
+        case let (.fit(fit), "losses"): return numbers(fit.losses)
+        case let (.fit(fit), "zeros"): return .number(Double(fit.coefficients.exactZeroCount))
+        case let (.fit(fit), "nonzeros"): return .number(Double(fit.coefficients.count - fit.coefficients.exactZeroCount))
+        case let (.path(result), "lambdas"): return numbers(result.path.lambdas)
+        case let (.path(result), "count"): return .number(Double(result.path.lambdas.count))
+        case let (.path(result), "coefficients"): return .list(result.path.coefficients.map(numbers))
+        case let (.path(result), "nonzeros"): return .list(result.path.nonzeroCounts.map { .number(Double($0)) })
+        case let (.path(result), "order"): return .list(result.path.orderOfEntry.map { .string(result.path.featureNames[$0]) })
+        case let (.crossValidation(cv), "lambdaMin"): return .number(cv.lambdaMin)
+        case let (.crossValidation(cv), "lambda1se"): return .number(cv.lambda1se)
+        case let (.crossValidation(cv), "meanError"): return numbers(cv.meanError)
+        case let (.crossValidation(cv), "standardError"): return numbers(cv.standardError)
+        case let (.crossValidation(cv), "lambdas"): return numbers(cv.lambdas)
+        case let (.crossValidation(cv), "coefficientsMin"): return numbers(cv.path.coefficients[cv.indexMin])
+        case let (.crossValidation(cv), "coefficients1se"): return numbers(cv.path.coefficients[cv.index1se])
+        default:
+            let known = Self.memberNames(of: self)
+            let suggestion = Suggestion.closest(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
+            let listing = known.isEmpty ? "" : "; its members are " + known.map { "'\($0)'" }.joined(separator: ", ")
+            throw RegulaError(.name, "a \(typeName) has no member '\(name)'\(listing).\(suggestion)", at: range)
+        }
+    }
+
+    private func numbers(_ values: [Double]) -> Value { .list(values.map { .number($0) }) }
+
+    private func method(
+        _ name: String, _ signature: String, _ summary: String, _ parameters: [Parameter],
+        _ body: @escaping @Sendable (inout Call) throws(RegulaError) -> Value
+    ) -> Value {
+        .builtin(Builtin(name, signature: signature, summary: summary, documentation: summary, example: "", parameters: parameters, implementation: body))
+    }
+
+    private func elementwise(_ name: String, _ what: String, _ function: @escaping @Sendable (Double) -> Double) -> Value {
+        method(name, "penalty.\(name)(_ w: Number or List)", "The penalty's \(what), of a number or of each element of a list.", [.positional("w")]) {
+            (call: inout Call) throws(RegulaError) -> Value in
+            try call.value("w").mapNumbers(at: call.range(of: "w"), function)
+        }
+    }
+}
+
+extension Value {
+    /// `function` of a Number, or of each element of a List of Numbers.
+    func mapNumbers(at range: SourceRange, _ function: (Double) -> Double) throws(RegulaError) -> Value {
+        if case let .number(x) = self { return .number(function(x)) }
+        return .list(try numbers(for: "the argument", at: range).map { .number(function($0)) })
+    }
+}
+
+extension Call {
+    /// A whole-number argument (a seed, a count), or an error saying so.
+    func wholeNumber(_ name: String) throws(RegulaError) -> Int {
+        let value = try number(name)
+        guard value == value.rounded(), Swift.abs(value) < 1e15 else {
+            throw RegulaError(.value, "\(builtin.name)() needs a whole number for \(builtin.parameters.first { $0.name == name }?.label.map { "'\($0):'" } ?? "'\(name)'"), got \(Value.format(value))", at: range(of: name))
+        }
+        return Int(value)
+    }
+
+    /// A Dataset argument.
+    func dataset(_ name: String) throws(RegulaError) -> Dataset {
+        guard case let .learning(.dataset(data)) = value(name) else { throw typeMismatch(name, expected: "a Dataset") }
+        return data
+    }
+
+    /// A Penalty argument; `nothing` means no penalty.
+    func penalty(_ name: String) throws(RegulaError) -> any Penalty {
+        switch value(name) {
+        case .nothing: return NoPenalty()
+        case let .learning(.penalty(penalty)): return penalty
+        default: throw typeMismatch(name, expected: "a Penalty")
+        }
+    }
+}

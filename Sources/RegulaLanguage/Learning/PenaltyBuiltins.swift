@@ -1,0 +1,86 @@
+import RegulaLearning
+
+/// Built-ins that make penalties. Penalties are values: `0.7 * l1(0.1) + 0.3 * l2(0.1)`.
+enum PenaltyBuiltins {
+    static let all: [Builtin] = [
+        penalty("l1", "λ·|w|, the lasso penalty: its proximal step (soft thresholding) sets small weights to exactly 0.", "l1(0.1).prox(0.05, step: 1)") { (lambda: Double) throws(LearningError) in try L1Penalty(lambda) },
+        l2,
+        penalty("l0", "λ·[w ≠ 0]: its proximal step is hard thresholding at √(2·step·λ).", "l0(1).prox([0.5, 2], step: 1)") { (lambda: Double) throws(LearningError) in try L0Penalty(lambda) },
+        elasticNet, mcp, scad,
+    ]
+
+    static func penalty(
+        _ name: String, _ summary: String, _ example: String,
+        _ make: @escaping @Sendable (Double) throws(LearningError) -> any Penalty
+    ) -> Builtin {
+        Builtin(
+            name, signature: "\(name)(_ lambda: Number)", summary: summary,
+            documentation: "`lambda` (λ ≥ 0) is the strength. Members: `value(w)`, `gradient(w)` (a subgradient, 0 at kinks) and `prox(w, step:)`, each on a number or a list.",
+            example: example, parameters: [.positional("lambda")]
+        ) { (call: inout Call) throws(RegulaError) -> Value in
+            let lambda = try call.number("lambda")
+            return .learning(.penalty(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in try make(lambda) }))
+        }
+    }
+
+    static let l2 = Builtin(
+        "l2", signature: "l2(_ lambda: Number, half: Bool = false)",
+        summary: "λ·w², the ridge penalty; with `half: true` the λ/2·w² convention of weight decay and glmnet.",
+        documentation: "The two conventions differ by a factor of 2 in the value and the gradient (2λw against λw); say which one you mean. Its proximal step shrinks a weight but never sets it to 0.",
+        example: "l2(1).gradient(3) == 2 * l2(1, half: true).gradient(3)",
+        parameters: [.positional("lambda"), .labelled("half", default: .boolean(false))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let lambda = try call.number("lambda"), half = try call.boolean("half")
+        return .learning(.penalty(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in
+            try L2Penalty(lambda, convention: half ? .halfSquared : .squared)
+        }))
+    }
+
+    static let elasticNet = Builtin(
+        "elasticNet", signature: "elasticNet(_ lambda: Number, mix: Number)",
+        summary: "glmnet's elastic net, λ·(α·|w| + (1−α)/2·w²), with α = `mix` between 0 (ridge) and 1 (lasso).",
+        documentation: "The same penalty as `mix * l1(lambda) + (1 - mix) * l2(lambda, half: true)`.",
+        example: "elasticNet(0.1, mix: 0.5).value(2)",
+        parameters: [.positional("lambda"), .labelled("mix")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let lambda = try call.number("lambda"), mix = try call.number("mix")
+        return .learning(.penalty(try engine(at: call.range) { () throws(LearningError) in try ElasticNetPenalty(lambda, mix: mix) }))
+    }
+
+    static let mcp = Builtin(
+        "mcp", signature: "mcp(_ lambda: Number, gamma: Number = 3)",
+        summary: "The minimax concave penalty (Zhang 2010): like L1 near 0, flat beyond γλ, so large weights are not shrunk.",
+        documentation: "γ > 1; smaller γ is closer to hard thresholding.",
+        example: "mcp(1).value([0.5, 10])",
+        parameters: [.positional("lambda"), .labelled("gamma", default: .number(3))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let lambda = try call.number("lambda"), gamma = try call.number("gamma")
+        return .learning(.penalty(try engine(at: call.range) { () throws(LearningError) in try MCPPenalty(lambda, gamma: gamma) }))
+    }
+
+    static let scad = Builtin(
+        "scad", signature: "scad(_ lambda: Number, a: Number = 3.7)",
+        summary: "The smoothly clipped absolute deviation penalty (Fan and Li 2001).",
+        documentation: "L1 up to λ, a quadratic bend up to aλ, then flat; a > 2.",
+        example: "scad(1).value([0.5, 10])",
+        parameters: [.positional("lambda"), .labelled("a", default: .number(3.7))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let lambda = try call.number("lambda"), a = try call.number("a")
+        return .learning(.penalty(try engine(at: call.range) { () throws(LearningError) in try SCADPenalty(lambda, a: a) }))
+    }
+}
+
+extension Operators {
+    /// `c * penalty`, `penalty * c` and `penalty + penalty`; nil when the operands are not penalties.
+    static func penaltyArithmetic(_ symbol: Symbol, _ left: Value, _ right: Value, at range: SourceRange) throws(RegulaError) -> Value? {
+        switch (symbol, left, right) {
+        case let (.star, .number(factor), .learning(.penalty(penalty))), let (.star, .learning(.penalty(penalty)), .number(factor)):
+            return .learning(.penalty(try engine(at: range) { () throws(LearningError) in try ScaledPenalty(factor, penalty) }))
+        case let (.plus, .learning(.penalty(a)), .learning(.penalty(b))):
+            let terms = [a, b].flatMap { ($0 as? SumPenalty)?.terms ?? [$0] }
+            return .learning(.penalty(SumPenalty(terms)))
+        default:
+            return nil
+        }
+    }
+}
