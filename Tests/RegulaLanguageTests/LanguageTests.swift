@@ -164,7 +164,7 @@ struct AssistanceTests {
     @Test func completionOffersBuiltinsVariablesAndKeywords() {
         let session = Session()
         _ = run("let learningRate = 0.1", in: session)
-        #expect(session.completions(in: "pl", cursor: 2).matches == ["plot"])
+        #expect(session.completions(in: "pl", cursor: 2).matches == ["playground", "plot"])
         #expect(session.completions(in: "lea", cursor: 3).matches == ["learningRate"])
         #expect(session.completions(in: "le", cursor: 2).matches == ["learningRate", "let"])
         let completion = session.completions(in: "1 + pri", cursor: 7)
@@ -178,7 +178,7 @@ struct AssistanceTests {
         #expect(Array(all.prefix(5)) == ["over:", "title:", "xLabel:", "yLabel:", "names:"])
         _ = run("func shrink(_ w, by step = 0.1) { return w - step }", in: session)
         #expect(session.completions(in: "shrink(1, b", cursor: 11).matches == ["by:"])
-        #expect(session.completions(in: "linspace(0, sum([1, 2]), co", cursor: 27).matches == ["count:"])
+        #expect(session.completions(in: "linspace(0, sum([1, 2]), co", cursor: 27).matches == ["count:", "coordinateDescent"])
     }
 
     @Test func cursorCountsUnicodeCodePoints() {
@@ -204,5 +204,25 @@ struct AssistanceTests {
     ])
     func completeness(source: String, expected: SourceCompleteness) {
         #expect(Session().completeness(of: source) == expected)
+    }
+}
+
+@Suite("Learning values in a session")
+struct LearningSessionTests {
+    @Test func membersCompleteAfterADot() {
+        let session = Session()
+        _ = session.execute("let data = load(\"diabetes\")\nlet path = lassoPath(data, lambdas: 10)", output: RecordingSink())
+        #expect(session.completions(in: "data.sp", cursor: 7).matches == ["split"])
+        #expect(session.completions(in: "path.", cursor: 5).matches == ["coefficients", "count", "lambdas", "nonzeros", "order"])
+        #expect(session.completions(in: "xs.", cursor: 3).matches == ["count"])
+    }
+
+    @Test func pathsAndPenaltiesDisplayAsCharts() throws {
+        let session = Session()
+        let bundle = try #require(try session.execute("lassoPath(load(\"diabetes\"), lambdas: 20)", output: RecordingSink()).get().value)
+        #expect(bundle.svg?.hasPrefix("<svg") == true)
+        #expect(bundle.plainText.hasPrefix("lasso path: 20 λ"))
+        let table = try #require(try session.execute("load(\"prostate\")", output: RecordingSink()).get().value)
+        #expect(table.html?.contains("<th>lcavol</th>") == true)
     }
 }

@@ -128,16 +128,35 @@ public struct Optimizer: Sendable {
             let correction1 = 1 - pow(beta1, Double(steps)), correction2 = 1 - pow(beta2, Double(steps))
             var decay = 0.0
             if case .adamW(let value, _, _, _) = kind { decay = value }
-            let factors = decay > 0 ? network.penaltyFactors : []
-            for i in 0..<count {
-                firstMoment[i] = beta1 * firstMoment[i] + (1 - beta1) * g[i]
-                secondMoment[i] = beta2 * secondMoment[i] + (1 - beta2) * g[i] * g[i]
-                let update = (firstMoment[i] / correction1) / ((secondMoment[i] / correction2).squareRoot() + epsilon)
-                parameters[i] -= rate * update
-                if decay > 0 { parameters[i] -= rate * decay * factors[i] * network.parameters[i] }
+            adamUpdate(&parameters, gradient: g, rate: rate, beta1: beta1, beta2: beta2, epsilon: epsilon, corrections: (correction1, correction2))
+            if decay > 0 {
+                // Decoupled decay of the weights (not the biases), from the weights before the step.
+                for layer in 0..<network.layerCount {
+                    for i in network.weightRange(layer) { parameters[i] -= rate * decay * network.parameters[i] }
+                }
             }
         }
         network.parameters = parameters
+    }
+
+    private mutating func adamUpdate(
+        _ parameters: inout [Double], gradient: [Double], rate: Double, beta1: Double, beta2: Double, epsilon: Double,
+        corrections: (Double, Double)
+    ) {
+        let count = parameters.count
+        parameters.withUnsafeMutableBufferPointer { w in
+            firstMoment.withUnsafeMutableBufferPointer { m in
+                secondMoment.withUnsafeMutableBufferPointer { v in
+                    gradient.withUnsafeBufferPointer { g in
+                        for i in 0..<count {
+                            m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+                            v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i]
+                            w[i] -= rate * (m[i] / corrections.0) / ((v[i] / corrections.1).squareRoot() + epsilon)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Tsuruoka et al.: u accumulates the L1 penalty every weight could have received, q what

@@ -79,11 +79,19 @@ public struct TrainingPenalty: Sendable, CustomStringConvertible {
         return total
     }
 
+    /// True when there is nothing to add or apply (no penalty at all), so steps can skip it.
+    var isNone: Bool {
+        group == nil && layers.allSatisfy { $0.elasticForm.map { $0.l1 == 0 && $0.l2 == 0 } ?? false }
+    }
+
     /// Adds a subgradient of the penalty (0 at kinks) to `gradient`.
     func addSubgradient(of network: Network, parameters: [Double], to gradient: inout [Double]) {
+        if isNone { return }
         for layer in 0..<network.layerCount {
-            let penalty = self.penalty(ofLayer: layer)
-            for index in network.weightRange(layer) { gradient[index] += penalty.derivative(parameters[index]) }
+            let range = network.weightRange(layer)
+            var slice = Array(gradient[range])
+            self.penalty(ofLayer: layer).addDerivative(of: Array(parameters[range]), factors: nil, to: &slice)
+            gradient.replaceSubrange(range, with: slice)
         }
         if let group {
             for members in group.groups(in: network) {
@@ -98,9 +106,12 @@ public struct TrainingPenalty: Sendable, CustomStringConvertible {
     /// The proximal step with step size `step`: element-wise, then the group step (exact when
     /// only one of the two is present, the usual splitting otherwise).
     func applyProximal(of network: Network, to parameters: inout [Double], step: Double) {
+        if isNone { return }
         for layer in 0..<network.layerCount {
-            let penalty = self.penalty(ofLayer: layer)
-            for index in network.weightRange(layer) { parameters[index] = penalty.proximal(parameters[index], step: step) }
+            let range = network.weightRange(layer)
+            var slice = Array(parameters[range])
+            self.penalty(ofLayer: layer).applyProximal(to: &slice, step: step, factors: nil)
+            parameters.replaceSubrange(range, with: slice)
         }
         if let group {
             for members in group.groups(in: network) {
