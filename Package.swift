@@ -50,7 +50,11 @@ let package = Package(
                 "JupyterKernel",
                 "RegulaLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Packed relative relocations (DT_RELR, glibc 2.36+, lld): the static OpenBLAS brings
+            // about 57,000 relocations, which the loader would otherwise apply at every start,
+            // dirtying pages; packing them keeps the kernel's resident memory down (bench/).
+            linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"])]
         ),
         // Times the learning engine for bench/*.py; not shipped.
         .executableTarget(name: "regula-bench", dependencies: ["RegulaLearning"], path: "bench/RegulaBench"),
