@@ -12,11 +12,13 @@ enum ChartBuiltins {
         parameters: [
             .positional("series", variadic: true), .labelled("over", default: .nothing), .labelled("title", default: .nothing),
             .labelled("xLabel", default: .nothing), .labelled("yLabel", default: .nothing), .labelled("names", default: .nothing),
+            .labelled("from", default: .number(-2)), .labelled("to", default: .number(2)), .labelled("x", default: .nothing), .labelled("y", default: .nothing),
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard !call.variadic.isEmpty else {
             throw RegulaError(.argument, "plot() needs at least one list of numbers, as in plot([1, 4, 9])", at: call.range)
         }
+        if case .learning = call.variadic[0].value { return try LearningPlots.plot(&call) }
         var names: [String] = []
         if case let .list(given) = call.value("names") {
             names = given.map(\.printed)

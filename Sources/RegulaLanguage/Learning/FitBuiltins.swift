@@ -34,10 +34,17 @@ enum FitBuiltins {
 
     static func model(_ name: String, _ specification: ModelSpecification, _ summary: String) -> Builtin {
         Builtin(
-            name, signature: "\(name)()", summary: summary,
-            documentation: "Pass it to `fit` as it is (`fit(\(name), data)`) or called (`fit(\(name)(), data)`).",
-            example: "\(name)()", parameters: []
-        ) { (_: inout Call) throws(RegulaError) -> Value in .learning(.model(specification)) }
+            name, signature: "\(name)(features: Number? = nothing)", summary: summary,
+            documentation: "Pass it to `fit` as it is (`fit(\(name), data)`). With `features:` it is a model of that many inputs, all weights 0, for a training loop written out with `step`.",
+            example: "let model = \(name)(features: 3)\nmodel.zeros", parameters: [.labelled("features", default: .nothing)]
+        ) { (call: inout Call) throws(RegulaError) -> Value in
+            guard case .number = call.value("features") else { return .learning(.model(specification)) }
+            let inputs = try call.wholeNumber("features")
+            let network = try engine(at: call.range(of: "features")) { () throws(LearningError) in
+                try Network(inputs: inputs, loss: specification.isLogistic ? .logistic : .squaredError)
+            }
+            return .learning(.network(NetworkBox(network, kind: name)))
+        }
     }
 
     static let mlp = Builtin(
@@ -77,9 +84,9 @@ enum FitBuiltins {
             example: "\(name)(lr: 0.01)", parameters: [rate] + extra
         ) { (call: inout Call) throws(RegulaError) -> Value in
             let learningRate = try call.number("lr"), kind = try kind(call)
-            return .learning(.optimizer(.training(try engine(at: call.range) { () throws(LearningError) in
+            return .learning(.optimizer(.training(OptimizerBox(try engine(at: call.range) { () throws(LearningError) in
                 try Optimizer(kind, learningRate: learningRate)
-            })))
+            }))))
         }
     }
 
@@ -123,7 +130,8 @@ enum FitBuiltins {
             return .learning(.fit(FitResult(
                 model: model.name, method: "coordinate descent", penalty: "\(penalty)", featureNames: data.featureNames,
                 coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, losses: [], network: nil)))
-        case let .training(trainer):
+        case let .training(box):
+            let trainer = box.initial
             let classification = data.task != .regression
             let (hidden, activation, loss): ([Int], Activation, Loss) = switch model {
             case .linear: ([], .identity, .squaredError)

@@ -18,6 +18,10 @@ extension LearningValue {
             DisplayBundle(plainText: description, svg: Self.chart(of: cv).svg())
         case .model, .optimizer:
             DisplayBundle(plainText: description)
+        case let .network(box):
+            DisplayBundle(plainText: description)
+        case let .log(log):
+            DisplayBundle(plainText: description + "\n" + Self.table(of: log).plainText(), html: Self.table(of: log).html())
         }
     }
 
@@ -47,6 +51,10 @@ extension LearningValue {
         return Table(
             columns: ["feature", "coefficient"],
             rows: [[.text("(intercept)"), .number(fit.intercept)]] + zip(names, fit.coefficients).map { [.text($0), .number($1)] })
+    }
+
+    static func table(of log: TrainingLog) -> Table {
+        Table(columns: log.columns, rows: (0..<log.rowCount).map { row in log.columns.map { .number(log.values[$0]![row]) } })
     }
 
     /// Coefficient paths against log₁₀ λ, one line per feature.

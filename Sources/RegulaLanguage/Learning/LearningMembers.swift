@@ -4,12 +4,14 @@ extension LearningValue {
     /// The members a person can write after a `.`, by type: for completion and for errors.
     static func memberNames(of value: LearningValue) -> [String] {
         switch value {
-        case .dataset: ["features", "names", "samples", "split", "standardized", "target", "title", "truth"]
+        case .dataset: ["batches", "features", "names", "samples", "split", "standardized", "target", "title", "truth"]
         case .penalty: ["gradient", "prox", "value"]
         case .fit: ["coefficients", "intercept", "losses", "nonzeros", "objective", "zeros"]
         case .path: ["coefficients", "count", "lambdas", "nonzeros", "order"]
         case .crossValidation: ["coefficients1se", "coefficientsMin", "lambda1se", "lambdaMin", "lambdas", "meanError", "standardError"]
         case .model, .optimizer: []
+        case .network: ["bias", "nonzeros", "weights", "zeros"]
+        case let .log(log): ["add", "count"] + log.columns
         }
     }
 
@@ -35,6 +37,39 @@ extension LearningValue {
                 let parts = try engine(at: call.range(of: "fraction")) { () throws(LearningError) in try data.split(fraction, seed: seed) }
                 return .tuple([.learning(.dataset(parts.train)), .learning(.dataset(parts.test))], labels: ["train", "test"])
             }
+        case let (.dataset(data), "batches"):
+            return method(
+                "batches", "data.batches(_ size: Number, seed: Number)",
+                "The samples in a seeded random order, as a list of datasets of `size` samples (the last may be smaller).",
+                [.positional("size"), .labelled("seed")]
+            ) { (call: inout Call) throws(RegulaError) -> Value in
+                let size = try call.wholeNumber("size"), seed = try call.wholeNumber("seed")
+                let batches = try engine(at: call.range(of: "size")) { () throws(LearningError) in try data.batches(size, seed: seed) }
+                return .list(batches.map { .learning(.dataset(data.selecting($0))) })
+            }
+        case let (.network(box), "weights"): return numbers(box.network.weights)
+        case let (.network(box), "bias"): return .number(box.network.parameters[box.network.biasRange(box.network.layerCount - 1)].first ?? 0)
+        case let (.network(box), "zeros"): return .number(Double(box.network.weights.exactZeroCount))
+        case let (.network(box), "nonzeros"): return .number(Double(box.network.weights.count - box.network.weights.exactZeroCount))
+        case let (.log(log), "count"): return .number(Double(log.rowCount))
+        case let (.log(log), "add"):
+            return .builtin(Builtin(
+                "add", signature: "log.add(name: Number, …)", summary: "Appends a row of labelled numbers.", documentation: "Each label is a column.",
+                example: "", parameters: [], acceptsAnyLabels: true
+            ) { (call: inout Call) throws(RegulaError) -> Value in
+                var row: [(String, Double)] = []
+                for argument in call.extraLabelled {
+                    guard case let .number(value) = argument.value else {
+                        throw RegulaError(.type, "log.add() records numbers; '\(argument.label!)' is a \(argument.value.typeName)", at: argument.range)
+                    }
+                    row.append((argument.label!, value))
+                }
+                guard !row.isEmpty else { throw RegulaError(.argument, "log.add() needs labelled numbers, as in log.add(epoch: 1, loss: 0.5)", at: call.range) }
+                log.add(row)
+                return .nothing
+            })
+        case let (.log(log), _) where log.values[name] != nil:
+            return numbers(log.values[name]!)
         case let (.penalty(penalty), "value"):
             return elementwise("value", "P(w)", penalty.value)
         case let (.penalty(penalty), "gradient"):

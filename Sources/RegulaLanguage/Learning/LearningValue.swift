@@ -6,6 +6,11 @@ public enum ModelSpecification: Sendable {
     case logistic
     case network(hidden: [Int], activation: Activation)
 
+    var isLogistic: Bool {
+        if case .logistic = self { return true }
+        return false
+    }
+
     var name: String {
         switch self {
         case .linear: "linear"
@@ -18,13 +23,56 @@ public enum ModelSpecification: Sendable {
 /// How `fit` optimizes: glmnet's coordinate descent, or epochs of an optimizer.
 public enum OptimizerSpecification: Sendable {
     case coordinateDescent
-    case training(Optimizer)
+    case training(OptimizerBox)
 
     var name: String {
         switch self {
         case .coordinateDescent: "coordinateDescent()"
-        case let .training(optimizer): "\(optimizer.kind.name)(lr: \(Value.format(optimizer.learningRate)))"
+        case let .training(box): "\(box.initial.kind.name)(lr: \(Value.format(box.initial.learningRate)))"
         }
+    }
+}
+
+// Training loops written out in cells mutate a model, an optimizer's state and a log that are
+// bound with `let`, as objects are in Python; so these three are references. Cells run on one
+// thread at a time, which is what makes the unchecked Sendable conformances sound.
+
+/// An optimizer as the language holds it: its settings (what `fit` starts from) and the state
+/// that `step` carries from call to call.
+public final class OptimizerBox: @unchecked Sendable {
+    public let initial: Optimizer
+    public var current: Optimizer
+    init(_ optimizer: Optimizer) {
+        initial = optimizer
+        current = optimizer
+    }
+}
+
+/// A model instance that `step` trains in place.
+public final class NetworkBox: @unchecked Sendable {
+    public var network: Network
+    public let kind: String
+    init(_ network: Network, kind: String) {
+        self.network = network
+        self.kind = kind
+    }
+}
+
+/// A log of named numbers, one row per `add`, for plots and tables of training curves.
+public final class TrainingLog: @unchecked Sendable {
+    public private(set) var columns: [String] = []
+    public private(set) var values: [String: [Double]] = [:]
+    public private(set) var rowCount = 0
+
+    /// Appends a row; a column first seen now is empty (nan) in earlier rows, and a column
+    /// missing from this row gets nan.
+    func add(_ row: [(String, Double)]) {
+        for (name, _) in row where values[name] == nil {
+            columns.append(name)
+            values[name] = Array(repeating: .nan, count: rowCount)
+        }
+        for name in columns { values[name]!.append(row.first { $0.0 == name }?.1 ?? .nan) }
+        rowCount += 1
     }
 }
 
@@ -60,6 +108,8 @@ public enum LearningValue: Sendable {
     case fit(FitResult)
     case path(PathResult)
     case crossValidation(CrossValidation)
+    case network(NetworkBox)
+    case log(TrainingLog)
 
     var typeName: String {
         switch self {
@@ -70,6 +120,8 @@ public enum LearningValue: Sendable {
         case .fit: "Fit"
         case .path: "Path"
         case .crossValidation: "CrossValidation"
+        case .network: "Model"
+        case .log: "Log"
         }
     }
 
@@ -86,6 +138,10 @@ public enum LearningValue: Sendable {
             "\(result.path.penaltyName) path: \(result.path.lambdas.count) λ from \(Value.format(result.path.lambdas.first ?? 0)) to \(Value.format(result.path.lambdas.last ?? 0))"
         case let .crossValidation(cv):
             "\(cv.folds)-fold cross-validation of the \(cv.path.penaltyName): λ_min = \(Value.format(cv.lambdaMin)), λ_1se = \(Value.format(cv.lambda1se))"
+        case let .network(box):
+            "\(box.kind) model with \(box.network.sizes[0]) inputs: \(box.network.weights.count - box.network.weights.exactZeroCount) nonzero of \(box.network.weights.count) weights"
+        case let .log(log):
+            "log of \(log.rowCount) rows: \(log.columns.joined(separator: ", "))"
         }
     }
 }

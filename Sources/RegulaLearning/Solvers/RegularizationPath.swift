@@ -109,6 +109,9 @@ extension PenalizedRegression {
         var residual: [Double]? = nil
         var gradient = lossGradient(working: beta, intercept: nullIntercept)
         for (index, lambda) in lambdas.enumerated() {
+            // Each λ may take only a pass or two, so the solver's own check (every 64 passes)
+            // would never fire on a long path.
+            if options.isInterrupted() { throw .interrupted }
             var candidates = beta.map { $0 != 0 }
             if let t = penalty.zeroThresholdPerLambda, t > 0 {
                 let cut = t * (2 * lambda - previousLambda)

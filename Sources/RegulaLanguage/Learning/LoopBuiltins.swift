@@ -1,0 +1,108 @@
+import RegulaLearning
+
+/// Built-ins for training loops written out in a cell: `step`, losses on data, and `record`.
+enum LoopBuiltins {
+    static let all: [Builtin] = [step, mse, logLoss, accuracy, record]
+
+    static let step = Builtin(
+        "step", signature: "step(_ model: Model, _ batch: Dataset, loss: Function? = nothing, penalty: Penalty? = nothing, optimizer: Optimizer, epoch: Number = 1)",
+        summary: "One optimizer step of a model on a batch; returns the batch's loss.",
+        documentation: "The model (from `linear(features:)` or `logistic(features:)`) and the optimizer's state change in place. `loss:` may name the loss for clarity (`mse` for a linear model, `logLoss` for a logistic one); the model fixes it. `epoch` feeds the optimizer's learning-rate schedule and error messages. A step that would make a weight NaN or infinite leaves the model as it was and fails with a TrainingError.",
+        example: "let data = synthetic(samples: 64, features: 3, seed: 1)\nlet model = linear(features: 3)\nlet opt = proximal(lr: 0.1)\nfor batch in data.batches(16, seed: 1) { step(model, batch, loss: mse, penalty: l1(0.01), optimizer: opt) }\nmodel.zeros",
+        parameters: [
+            .positional("model"), .positional("batch"), .labelled("loss", default: .nothing), .labelled("penalty", default: .nothing),
+            .labelled("optimizer"), .labelled("epoch", default: .number(1)),
+        ]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let box = try call.networkBox("model"), batch = try call.dataset("batch"), penalty = try call.penalty("penalty")
+        guard case let .learning(.optimizer(.training(optimizer))) = call.value("optimizer") else {
+            throw call.typeMismatch("optimizer", expected: "an optimizer such as proximal(lr: 0.1)")
+        }
+        if case let .builtin(loss) = call.value("loss") {
+            let wanted = box.network.loss == .logistic ? "logLoss" : "mse"
+            guard loss.name == wanted else {
+                throw RegulaError(.value, "a \(box.kind) model trains on \(wanted), not \(loss.name)", at: call.range(of: "loss"))
+            }
+        }
+        let epoch = try call.wholeNumber("epoch")
+        let value = try engine(at: call.range) { () throws(LearningError) in
+            try Trainer.step(
+                &box.network, inputs: batch.features, targets: batch.target, penalty: TrainingPenalty(penalty),
+                optimizer: &optimizer.current, epoch: epoch)
+        }
+        return .number(value)
+    }
+
+    static let mse = Builtin(
+        "mse", signature: "mse(_ model, _ data: Dataset)",
+        summary: "The mean squared error of a model's (or a fit's) predictions on a dataset.",
+        documentation: "(1/n)·Σ(ŷ − y)². Also names the squared-error loss in `step(..., loss: mse)`.",
+        example: "let data = synthetic(samples: 50, features: 3, seed: 2)\nmse(fit(linear, data), data) < 1",
+        parameters: [.positional("model"), .positional("data")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let data = try call.dataset("data")
+        let predicted = try call.predictions("model", on: data)
+        return .number(Metrics.meanSquaredError(predicted, data.target))
+    }
+
+    static let logLoss = Builtin(
+        "logLoss", signature: "logLoss(_ model, _ data: Dataset)",
+        summary: "The mean logistic loss (cross-entropy) of a logistic model's (or fit's) probabilities on a dataset.",
+        documentation: "−(1/n)·Σ[y·log p + (1 − y)·log(1 − p)]. Also names the logistic loss in `step(..., loss: logLoss)`.",
+        example: "let data = classification(samples: 200, features: 5, informative: 2, seed: 3)\nlogLoss(fit(logistic, data), data) < log(2)",
+        parameters: [.positional("model"), .positional("data")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let data = try call.dataset("data")
+        return .number(Metrics.logLoss(probabilities: try call.predictions("model", on: data), data.target))
+    }
+
+    static let accuracy = Builtin(
+        "accuracy", signature: "accuracy(_ model, _ data: Dataset)",
+        summary: "The fraction of a classification dataset a logistic model (or fit) labels right (probability above 0.5 means 1).",
+        documentation: "Counted exactly: correct labels over samples.",
+        example: "let data = classification(samples: 200, features: 5, informative: 2, seed: 3)\naccuracy(fit(logistic, data), data) > 0.6",
+        parameters: [.positional("model"), .positional("data")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let data = try call.dataset("data")
+        let probabilities = try call.predictions("model", on: data)
+        return .number(Metrics.accuracy(probabilities.map { $0 > 0.5 ? 1 : 0 }, data.target))
+    }
+
+    static let record = Builtin(
+        "record", signature: "record()",
+        summary: "An empty log: `log.add(epoch: 1, loss: 0.5)` appends a row; plot it with `plot(log, x: \"epoch\", y: [\"loss\"])`.",
+        documentation: "Each labelled number of `add` is a column. `log.columnName` is that column as a list; `log.count` is the number of rows. A log shows as a table.",
+        example: "let log = record()\nfor k in 1...3 { log.add(epoch: k, loss: 1 / k) }\nlog.loss",
+        parameters: []
+    ) { (_: inout Call) throws(RegulaError) -> Value in .learning(.log(TrainingLog())) }
+}
+
+extension Call {
+    func networkBox(_ name: String) throws(RegulaError) -> NetworkBox {
+        guard case let .learning(.network(box)) = value(name) else {
+            throw typeMismatch(name, expected: "a model such as linear(features: 10)")
+        }
+        return box
+    }
+
+    /// Predictions (or probabilities of class 1) of a model instance or a fit on `data`.
+    func predictions(_ name: String, on data: Dataset) throws(RegulaError) -> [Double] {
+        let network: Network
+        switch value(name) {
+        case let .learning(.network(box)): network = box.network
+        case let .learning(.fit(fit)):
+            if let trained = fit.network {
+                network = trained
+            } else {
+                guard fit.coefficients.count == data.featureCount else {
+                    throw RegulaError(.shape, "shapes do not match: a fit of \(fit.coefficients.count) features against data with \(data.featureCount) features", at: range(of: name))
+                }
+                let eta = data.features.times(fit.coefficients).map { $0 + fit.intercept }
+                return fit.model == "logistic" ? eta.map { 1 / (1 + exp(-$0)) } : eta
+            }
+        default:
+            throw typeMismatch(name, expected: "a model or a fit")
+        }
+        return try engine(at: range(of: name)) { () throws(LearningError) in try network.predict(data.features).storage }
+    }
+}

@@ -1,0 +1,64 @@
+"""The learning engine through the real kernel: pictures for paths and datasets, errors from
+training, and interrupts in the middle of a fit, all through jupyter_client."""
+from conftest import execute
+from test_protocol import interrupt_running_cell
+
+
+def results(outputs):
+    return [m["content"]["data"] for m in outputs if m["msg_type"] == "execute_result"]
+
+
+def test_a_path_comes_back_as_svg_and_a_dataset_as_html(raw_kernel):
+    client = raw_kernel.client
+    reply, outputs = execute(client, 'let path = lassoPath(load("diabetes"), lambdas: 30)\npath')
+    assert reply["content"]["status"] == "ok"
+    [data] = results(outputs)
+    assert data["image/svg+xml"].startswith("<svg")
+    assert "bmi" in data["image/svg+xml"]
+    assert data["text/plain"].startswith("lasso path: 30 λ")
+    _, outputs = execute(client, 'load("prostate")')
+    [data] = results(outputs)
+    assert "<th>lcavol</th>" in data["text/html"]
+    assert data["text/plain"] == "prostate: 97 samples × 8 features, target lpsa"
+
+
+def test_divergence_is_a_training_error_and_keeps_variables(raw_kernel):
+    client = raw_kernel.client
+    execute(client, "let data = synthetic(samples: 200, features: 50, correlation: 0.5, seed: 42)")
+    reply, _ = execute(client, "let f = fit(linear, data, optimizer: sgd(lr: 10), epochs: 100)")
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "TrainingError"
+    assert "diverged at epoch" in reply["content"]["evalue"]
+    _, outputs = execute(client, "data.samples")
+    assert [d["text/plain"] for d in results(outputs)] == ["200"]
+
+
+def test_an_interrupt_stops_a_long_fit_and_keeps_variables(raw_kernel):
+    client = raw_kernel.client
+    execute(client, "let kept = 7\nlet big = synthetic(samples: 2000, features: 200, seed: 1)")
+    interrupt_running_cell(client, "let f = fit(mlp(hidden: [256, 256]), big, optimizer: adam(lr: 0.001), epochs: 1000, batch: 8)")
+    interrupt_running_cell(client, "let p = lassoPath(big, lambdas: 100000, ratio: 0.000001)")
+    reply, outputs = execute(client, "kept + big.features")
+    assert [d["text/plain"] for d in results(outputs)] == ["207"]
+
+
+def test_a_training_loop_cell_runs(raw_kernel):
+    client = raw_kernel.client
+    code = """
+let data = synthetic(samples: 200, features: 20, informative: 4, noise: 0.5, seed: 42)
+let (train, test) = data.split(0.8, seed: 1)
+let model = linear(features: 20)
+let opt = proximal(lr: 0.05)
+let log = record()
+for epoch in 1...20 {
+  for batch in train.batches(32, seed: epoch) {
+    step(model, batch, loss: mse, penalty: l1(0.1), optimizer: opt, epoch: epoch)
+  }
+  log.add(epoch: epoch, loss: mse(model, test), zeros: model.zeros)
+}
+plot(log, x: "epoch", y: ["loss", "zeros"])
+"""
+    reply, outputs = execute(client, code)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    [data] = results(outputs)
+    assert data["image/svg+xml"].startswith("<svg")
