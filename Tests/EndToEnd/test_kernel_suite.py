@@ -13,7 +13,7 @@ class RegulaKernelTests(jupyter_kernel_test.KernelTests):
     code_stderr = 'warn("careful: a large learning rate")'
 
     completion_samples = [
-        {"text": "pri", "matches": ["print"]},
+        {"text": "prin", "matches": ["print"]},
         {"text": "plo", "matches": ["plot"]},
         {"text": "cle", "matches": ["clearOutput"]},
     ]

@@ -300,14 +300,14 @@ def test_kernel_info_on_control(raw_kernel):
 
 
 def test_completion_counts_code_points(raw_kernel):
-    code = '"😀 naïve" + pri'
+    code = '"😀 naïve" + prin'
     reply_id = raw_kernel.client.complete(code, len(code))
     reply = raw_kernel.client.get_shell_msg(timeout=5)
     assert reply["parent_header"]["msg_id"] == reply_id
     content = reply["content"]
     assert content["matches"] == ["print"]
     assert content["cursor_end"] == len(code)
-    assert content["cursor_start"] == len(code) - 3
+    assert content["cursor_start"] == len(code) - 4
 
 
 def test_unknown_comm_is_closed(raw_kernel):

@@ -85,22 +85,29 @@ extension KernelServer {
                 request.publish("error", ["ename": .string(error.name), "evalue": .string(error.value), "traceback": traceback])
             }
             if storeHistory { history.record(line: count, input: code, output: nil) }
+            // The queue is taken before the reply goes out: a client that sends its next request
+            // on receiving this reply must not see that request aborted.
+            let queued = stopOnError ? queuedExecutions(on: request.channel) : []
             request.reply([
                 "status": "error", "execution_count": .int(count),
                 "ename": .string(error.name), "evalue": .string(error.value), "traceback": traceback,
             ])
-            if stopOnError { abortQueuedExecutions(on: request.channel, iopub: request.iopub) }
+            abort(queued, on: request.channel, iopub: request.iopub)
         }
     }
 
     /// After a failed cell, the executions already queued behind it are answered `aborted`,
     /// as a notebook's "run all" expects; other queued requests are served as usual.
-    private func abortQueuedExecutions(on channel: ReplyChannel, iopub: IOPubSender) {
+    private func queuedExecutions(on channel: ReplyChannel) -> [Message] {
+        var executions: [Message] = []
         while let message = channel.receive(blocking: false) {
-            guard message.type == "execute_request" else {
-                deferred.append(message)
-                continue
-            }
+            if message.type == "execute_request" { executions.append(message) } else { deferred.append(message) }
+        }
+        return executions
+    }
+
+    private func abort(_ executions: [Message], on channel: ReplyChannel, iopub: IOPubSender) {
+        for message in executions {
             iopub.publishStatus("busy", parent: message)
             channel.reply(to: message, content: ["status": "aborted", "execution_count": .int(executionCount)])
             iopub.publishStatus("idle", parent: message)

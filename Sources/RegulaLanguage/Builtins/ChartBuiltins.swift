@@ -18,7 +18,10 @@ enum ChartBuiltins {
         guard !call.variadic.isEmpty else {
             throw RegulaError(.argument, "plot() needs at least one list of numbers, as in plot([1, 4, 9])", at: call.range)
         }
-        if case .learning = call.variadic[0].value { return try LearningPlots.plot(&call) }
+        switch call.variadic[0].value {
+        case .learning, .builtin: return try LearningPlots.plot(&call)
+        default: break
+        }
         var names: [String] = []
         if case let .list(given) = call.value("names") {
             names = given.map(\.printed)
@@ -49,12 +52,13 @@ enum ChartBuiltins {
     }
 
     static let table = Builtin(
-        "table", signature: "table(name: List, …)",
-        summary: "A table whose columns are the labelled lists.",
-        documentation: "Each labelled argument is a column, in order; the label is its header. Columns must have the same length. Exact zeros are marked.",
+        "table", signature: "table(name: List, …) or table(_ fits: Fit..., on: Dataset? = nothing)",
+        summary: "A table whose columns are the labelled lists, or a comparison of fits.",
+        documentation: "Each labelled argument is a column, in order; the label is its header. Columns must have the same length. Exact zeros are marked. Given fits instead, one row per fit: model, method, penalty, exact zeros and nonzeros, and with `on:` the error on that data (mean squared error, or accuracy and log-loss for logistic models).",
         example: "table(weight: [0.5, 0, -1.25], feature: [\"age\", \"bmi\", \"bp\"])",
-        parameters: [], acceptsAnyLabels: true
+        parameters: [.positional("fits", variadic: true), .labelled("on", default: .nothing)], acceptsAnyLabels: true
     ) { (call: inout Call) throws(RegulaError) -> Value in
+        if !call.variadic.isEmpty { return try FitComparison.table(&call) }
         guard !call.extraLabelled.isEmpty else {
             throw RegulaError(.argument, "table() needs labelled columns, as in table(x: [1, 2], y: [3, 4])", at: call.range)
         }

@@ -301,8 +301,11 @@ struct Evaluator {
         if case let .function(userFunction) = function {
             return try call(userFunction, evaluated, at: range)
         }
-        guard case let .builtin(builtin) = function else {
-            throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
+        let builtin: Builtin
+        switch function {
+        case let .builtin(given): builtin = given
+        case let .learning(.curve(curve)): builtin = curve.builtin
+        default: throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
         }
         var call = try Call(builtin: builtin, arguments: evaluated, range: range, output: output, isInterrupted: isInterrupted)
         let result = try builtin.implementation(&call)

@@ -48,19 +48,24 @@ enum FitBuiltins {
     }
 
     static let mlp = Builtin(
-        "mlp", signature: "mlp(hidden: List, activation: String = \"relu\")",
+        "mlp", signature: "mlp(hidden: List, activation: Function = relu)",
         summary: "A multilayer perceptron for `fit`, with hidden layers of the given widths.",
-        documentation: "`activation` is \"relu\", \"tanh\" or \"sigmoid\". A classification dataset gets a logistic output, a regression one a linear output. Biases are never penalized.",
-        example: "mlp(hidden: [32, 32], activation: \"tanh\")",
+        documentation: "`activation` is `relu`, `tanh` or `sigmoid` (the functions, or their names as strings). A classification dataset gets a logistic output, a regression one a linear output. Biases are never penalized.",
+        example: "mlp(hidden: [32, 32], activation: tanh)",
         parameters: [.labelled("hidden"), .labelled("activation", default: .string("relu"))]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let widths = try call.value("hidden").numbers(for: "mlp()'s 'hidden:'", at: call.range(of: "hidden"))
         guard !widths.isEmpty, widths.allSatisfy({ $0 >= 1 && $0 == $0.rounded() && $0 <= 100_000 }) else {
             throw RegulaError(.value, "mlp() needs 'hidden:' widths that are whole numbers of at least 1, as in [32, 32]", at: call.range(of: "hidden"))
         }
-        let name = try call.string("activation")
+        let name: String
+        switch call.value("activation") {
+        case let .builtin(function): name = function.name
+        case let .string(text): name = text
+        default: throw call.typeMismatch("activation", expected: "relu, tanh or sigmoid")
+        }
         guard let activation = Activation(rawValue: name), activation != .identity else {
-            throw RegulaError(.value, "mlp() has no activation \"\(name)\"; use \"relu\", \"tanh\" or \"sigmoid\"", at: call.range(of: "activation"))
+            throw RegulaError(.value, "mlp() has no activation '\(name)'; use relu, tanh or sigmoid", at: call.range(of: "activation"))
         }
         return .learning(.model(.network(hidden: widths.map { Int($0) }, activation: activation)))
     }

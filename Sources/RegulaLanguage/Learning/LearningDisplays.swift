@@ -18,8 +18,16 @@ extension LearningValue {
             DisplayBundle(plainText: description, svg: Self.chart(of: cv).svg())
         case .model, .optimizer:
             DisplayBundle(plainText: description)
-        case let .network(box):
+        case .network:
             DisplayBundle(plainText: description)
+        case let .curve(curve):
+            DisplayBundle(plainText: description, svg: LineChart(
+                series: [Series(name: curve.name, points: Self.grid(-2, 2).map { (x: $0, y: curve($0)) })],
+                title: curve.name, xLabel: "w", yLabel: nil).svg())
+        case let .prior(prior):
+            DisplayBundle(plainText: description, svg: LineChart(
+                series: [Series(name: prior.name, points: Self.grid(-4, 4).map { (x: $0, y: prior.density($0)) })],
+                title: prior.name, xLabel: "w", yLabel: "density").svg())
         case let .log(log):
             DisplayBundle(plainText: description + "\n" + Self.table(of: log).plainText(), html: Self.table(of: log).html())
         }
@@ -36,8 +44,13 @@ extension LearningValue {
         return table
     }
 
+    /// 201 evenly spaced points from `from` to `to`.
+    static func grid(_ from: Double, _ to: Double) -> [Double] {
+        (0...200).map { from + (to - from) * Double($0) / 200 }
+    }
+
     static func shape(of penalty: any Penalty) -> LineChart {
-        let grid = (0...200).map { -2 + 4 * Double($0) / 200 }
+        let grid = grid(-2, 2)
         return LineChart(
             series: [
                 Series(name: "P(w)", points: grid.map { (x: $0, y: penalty.value($0)) }),

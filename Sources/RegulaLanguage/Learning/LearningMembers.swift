@@ -6,11 +6,13 @@ extension LearningValue {
         switch value {
         case .dataset: ["batches", "features", "names", "samples", "split", "standardized", "target", "title", "truth"]
         case .penalty: ["gradient", "prox", "value"]
-        case .fit: ["coefficients", "intercept", "losses", "nonzeros", "objective", "zeros"]
+        case .fit: ["coefficients", "intercept", "losses", "nonzeros", "objective", "weights", "zeros"]
         case .path: ["coefficients", "count", "lambdas", "nonzeros", "order"]
         case .crossValidation: ["coefficients1se", "coefficientsMin", "lambda1se", "lambdaMin", "lambdas", "meanError", "standardError"]
         case .model, .optimizer: []
         case .network: ["bias", "nonzeros", "weights", "zeros"]
+        case .curve: []
+        case .prior: ["density"]
         case let .log(log): ["add", "count"] + log.columns
         }
     }
@@ -71,9 +73,14 @@ extension LearningValue {
         case let (.log(log), _) where log.values[name] != nil:
             return numbers(log.values[name]!)
         case let (.penalty(penalty), "value"):
-            return elementwise("value", "P(w)", penalty.value)
+            return .learning(.curve(PenaltyCurve(penalty: penalty, kind: .value)))
         case let (.penalty(penalty), "gradient"):
-            return elementwise("gradient", "a subgradient P′(w) (0 at a kink)", penalty.derivative)
+            return .learning(.curve(PenaltyCurve(penalty: penalty, kind: .gradient)))
+        case let (.prior(prior), "density"):
+            return method("density", "prior.density(_ w: Number or List)", "The prior density at w.", [.positional("w")]) {
+                (call: inout Call) throws(RegulaError) -> Value in
+                try call.value("w").mapNumbers(at: call.range(of: "w")) { prior.density($0) }
+            }
         case let (.penalty(penalty), "prox"):
             return method(
                 "prox", "penalty.prox(_ w: Number or List, step: Number)",
@@ -83,7 +90,7 @@ extension LearningValue {
                 guard step > 0 else { throw RegulaError(.value, "the step must be greater than 0, got \(Value.format(step))", at: call.range(of: "step")) }
                 return try call.value("w").mapNumbers(at: call.range(of: "w")) { penalty.proximal($0, step: step) }
             }
-        case let (.fit(fit), "coefficients"): return numbers(fit.coefficients)
+        case let (.fit(fit), "coefficients"), let (.fit(fit), "weights"): return numbers(fit.coefficients)
         case let (.fit(fit), "intercept"): return .number(fit.intercept)
         case let (.fit(fit), "objective"): return .number(fit.objective)
         case let (.fit(fit), "losses"): return numbers(fit.losses)
@@ -116,13 +123,6 @@ extension LearningValue {
         _ body: @escaping @Sendable (inout Call) throws(RegulaError) -> Value
     ) -> Value {
         .builtin(Builtin(name, signature: signature, summary: summary, documentation: summary, example: "", parameters: parameters, implementation: body))
-    }
-
-    private func elementwise(_ name: String, _ what: String, _ function: @escaping @Sendable (Double) -> Double) -> Value {
-        method(name, "penalty.\(name)(_ w: Number or List)", "The penalty's \(what), of a number or of each element of a list.", [.positional("w")]) {
-            (call: inout Call) throws(RegulaError) -> Value in
-            try call.value("w").mapNumbers(at: call.range(of: "w"), function)
-        }
     }
 }
 

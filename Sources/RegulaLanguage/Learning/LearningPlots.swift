@@ -13,23 +13,37 @@ enum LearningPlots {
             return .chart(LearningValue.chart(of: cv))
         case let .learning(.log(log)) where call.variadic.count == 1:
             return try plot(log, &call)
-        case .learning(.penalty):
-            return try plotPenalties(&call)
+        case .learning(.penalty), .learning(.curve), .learning(.prior), .builtin:
+            return try plotFunctions(&call)
         default:
             throw RegulaError(.type, "plot() draws lists of numbers, penalties, a log, a path or a cross-validation; got \(first.value.typeName) here", at: first.range)
         }
     }
 
-    static func plotPenalties(_ call: inout Call) throws(RegulaError) -> Value {
+    /// Penalties, their `value` and `gradient`, priors, and built-in functions of one number,
+    /// each drawn as a curve from `from` to `to`.
+    static func plotFunctions(_ call: inout Call) throws(RegulaError) -> Value {
         let from = try call.number("from"), to = try call.number("to")
         guard from < to else { throw RegulaError(.value, "plot() needs 'from:' below 'to:', got \(Value.format(from)) and \(Value.format(to))", at: call.range(of: "to")) }
-        let grid = (0...200).map { from + (to - from) * Double($0) / 200 }
+        let grid = LearningValue.grid(from, to)
         var series: [Series] = []
         for argument in call.variadic {
-            guard case let .learning(.penalty(penalty)) = argument.value else {
-                throw RegulaError(.type, "plot() of penalties needs every series to be a Penalty, got \(argument.value.typeName)", at: argument.range)
+            let name: String, ys: [Double]
+            switch argument.value {
+            case let .learning(.penalty(penalty)): (name, ys) = ("\(penalty)", grid.map(penalty.value))
+            case let .learning(.curve(curve)): (name, ys) = (curve.name, grid.map { curve($0) })
+            case let .learning(.prior(prior)): (name, ys) = (prior.name, grid.map(prior.density))
+            case let .builtin(function):
+                // A built-in of one number also takes a list: call it once on the whole grid.
+                var inner = try Call(
+                    builtin: function, arguments: [EvaluatedArgument(label: nil, value: .list(grid.map { .number($0) }), range: argument.range)],
+                    range: argument.range, output: call.output, isInterrupted: call.isInterrupted)
+                let result = try function.implementation(&inner)
+                (name, ys) = (function.name, try result.numbers(for: "plot() of \(function.name)", at: argument.range))
+            default:
+                throw RegulaError(.type, "plot() draws penalties, functions and priors together, but this series is a \(argument.value.typeName)", at: argument.range)
             }
-            series.append(Series(name: "\(penalty)", points: grid.map { (x: $0, y: penalty.value($0)) }))
+            series.append(Series(name: name, points: zip(grid, ys).map { (x: $0, y: $1) }))
         }
         return .chart(LineChart(
             series: series, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel") ?? "w",

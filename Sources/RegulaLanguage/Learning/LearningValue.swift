@@ -110,6 +110,10 @@ public enum LearningValue: Sendable {
     case crossValidation(CrossValidation)
     case network(NetworkBox)
     case log(TrainingLog)
+    /// `penalty.value` or `penalty.gradient`: callable like a function, and drawable by `plot`.
+    case curve(PenaltyCurve)
+    /// The prior density ∝ exp(−P(w)) whose MAP estimate the penalty gives.
+    case prior(Prior)
 
     var typeName: String {
         switch self {
@@ -122,6 +126,8 @@ public enum LearningValue: Sendable {
         case .crossValidation: "CrossValidation"
         case .network: "Model"
         case .log: "Log"
+        case .curve: "Function"
+        case .prior: "Prior"
         }
     }
 
@@ -142,6 +148,8 @@ public enum LearningValue: Sendable {
             "\(box.kind) model with \(box.network.sizes[0]) inputs: \(box.network.weights.count - box.network.weights.exactZeroCount) nonzero of \(box.network.weights.count) weights"
         case let .log(log):
             "log of \(log.rowCount) rows: \(log.columns.joined(separator: ", "))"
+        case let .curve(curve): curve.name
+        case let .prior(prior): prior.name
         }
     }
 }
@@ -166,4 +174,58 @@ func engine<T>(at range: SourceRange, _ body: () throws(LearningError) -> T) thr
     } catch {
         throw error.regulaError(at: range)
     }
+}
+
+/// P(w) or P′(w) of a penalty, as a function of w.
+public struct PenaltyCurve: Sendable {
+    public enum Kind: String, Sendable { case value, gradient }
+    public let penalty: any Penalty
+    public let kind: Kind
+
+    var name: String { "\(penalty).\(kind.rawValue)" }
+
+    func callAsFunction(_ w: Double) -> Double { kind == .value ? penalty.value(w) : penalty.derivative(w) }
+
+    /// The built-in that calls it, of a number or of each element of a list.
+    var builtin: Builtin {
+        let curve = self
+        return Builtin(
+            name, signature: "\(name)(_ w: Number or List)",
+            summary: kind == .value ? "The penalty P(w)." : "A subgradient P′(w) of the penalty (0 at a kink).",
+            documentation: "Of a number, or of each element of a list.", example: "", parameters: [.positional("w")]
+        ) { (call: inout Call) throws(RegulaError) -> Value in
+            try call.value("w").mapNumbers(at: call.range(of: "w")) { curve($0) }
+        }
+    }
+}
+
+/// The prior density p(w) ∝ exp(−P(w)): the L1 penalty's is Laplace, L2's Gaussian, and a
+/// penalized fit is the MAP estimate under it.
+public struct Prior: Sendable {
+    public let penalty: any Penalty
+    /// ∫ exp(−P(w)) dw, computed numerically.
+    public let normalizer: Double
+
+    var name: String { "prior of \(penalty)" }
+
+    init(_ penalty: any Penalty) throws(LearningError) {
+        // A penalty that stops growing (MCP, SCAD, L0) gives exp(−P) a flat tail: no density.
+        if penalty.value(1000) - penalty.value(100) < 1 {
+            throw .invalidInput("\(penalty) levels off for large weights, so exp(−P(w)) does not integrate: it has no proper prior")
+        }
+        // Simpson's rule on [−L, L], where the tail beyond L is negligible.
+        var limit = 1.0
+        while penalty.value(limit) < 40, limit < 1e6 { limit *= 2 }
+        let steps = 20_000
+        let h = 2 * limit / Double(steps)
+        var total = 0.0
+        for k in 0...steps {
+            let weight = k == 0 || k == steps ? 1.0 : (k % 2 == 1 ? 4.0 : 2.0)
+            total += weight * exp(-penalty.value(-limit + Double(k) * h))
+        }
+        self.penalty = penalty
+        normalizer = total * h / 3
+    }
+
+    func density(_ w: Double) -> Double { exp(-penalty.value(w)) / normalizer }
 }

@@ -77,6 +77,30 @@ enum LoopBuiltins {
     ) { (_: inout Call) throws(RegulaError) -> Value in .learning(.log(TrainingLog())) }
 }
 
+extension LoopBuiltins {
+    /// Predictions (or probabilities of class 1) of a model instance or a fit on `data`; nil
+    /// for any other value.
+    static func predictions(of value: Value, on data: Dataset, at range: SourceRange) throws(RegulaError) -> [Double]? {
+        let network: Network
+        switch value {
+        case let .learning(.network(box)): network = box.network
+        case let .learning(.fit(fit)):
+            if let trained = fit.network {
+                network = trained
+            } else {
+                guard fit.coefficients.count == data.featureCount else {
+                    throw RegulaError(.shape, "shapes do not match: a fit of \(fit.coefficients.count) features against data with \(data.featureCount) features", at: range)
+                }
+                let eta = data.features.times(fit.coefficients).map { $0 + fit.intercept }
+                return fit.model == "logistic" ? eta.map { 1 / (1 + exp(-$0)) } : eta
+            }
+        default:
+            return nil
+        }
+        return try engine(at: range) { () throws(LearningError) in try network.predict(data.features).storage }
+    }
+}
+
 extension Call {
     func networkBox(_ name: String) throws(RegulaError) -> NetworkBox {
         guard case let .learning(.network(box)) = value(name) else {
@@ -85,24 +109,11 @@ extension Call {
         return box
     }
 
-    /// Predictions (or probabilities of class 1) of a model instance or a fit on `data`.
+    /// Predictions (or probabilities of class 1) on `data` of the model or fit given for `name`.
     func predictions(_ name: String, on data: Dataset) throws(RegulaError) -> [Double] {
-        let network: Network
-        switch value(name) {
-        case let .learning(.network(box)): network = box.network
-        case let .learning(.fit(fit)):
-            if let trained = fit.network {
-                network = trained
-            } else {
-                guard fit.coefficients.count == data.featureCount else {
-                    throw RegulaError(.shape, "shapes do not match: a fit of \(fit.coefficients.count) features against data with \(data.featureCount) features", at: range(of: name))
-                }
-                let eta = data.features.times(fit.coefficients).map { $0 + fit.intercept }
-                return fit.model == "logistic" ? eta.map { 1 / (1 + exp(-$0)) } : eta
-            }
-        default:
+        guard let predicted = try LoopBuiltins.predictions(of: value(name), on: data, at: range(of: name)) else {
             throw typeMismatch(name, expected: "a model or a fit")
         }
-        return try engine(at: range(of: name)) { () throws(LearningError) in try network.predict(data.features).storage }
+        return predicted
     }
 }

@@ -1,0 +1,128 @@
+import RegulaCharts
+import RegulaLearning
+
+/// Built-ins for looking at results: priors, histograms, and the cost of a penalty's gradient.
+enum AnalysisBuiltins {
+    static let all: [Builtin] = [prior, histogram, time]
+
+    static let prior = Builtin(
+        "prior", signature: "prior(_ penalty: Penalty)",
+        summary: "The prior density ∝ exp(−P(w)) under which the penalized fit is the MAP estimate.",
+        documentation: "l1(λ) gives the Laplace density λ/2·e^(−λ|w|), l2(λ, half: true) the Gaussian of variance 1/λ. Plot priors side by side with `plot(prior(l1(1)), prior(l2(1)), from: -4, to: 4)`; `prior.density(w)` evaluates one. Penalties that level off (MCP, SCAD, L0) have no proper prior.",
+        example: "prior(l1(1)).density(0)",
+        parameters: [.positional("penalty")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let penalty = try call.penalty("penalty")
+        return .learning(.prior(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in try Prior(penalty) }))
+    }
+
+    static let histogram = Builtin(
+        "histogram", signature: "histogram(_ values: List..., bins: Number = 30, names: List? = nothing, title: String? = nothing)",
+        summary: "Overlaid histograms of lists of numbers (weights of several fits, say), on shared bins.",
+        documentation: "The bins split the range of all the values into `bins` equal parts; each list is drawn as the outline of its counts. Exact zeros pile up in the bin holding 0, which is how L1's sparsity looks.",
+        example: "histogram([0, 0, 0.5, 1, 1.5], [0.2, 0.4, 0.4], bins: 5)",
+        parameters: [.positional("values", variadic: true), .labelled("bins", default: .number(30)), .labelled("names", default: .nothing), .labelled("title", default: .nothing)]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard !call.variadic.isEmpty else { throw RegulaError(.argument, "histogram() needs at least one list of numbers", at: call.range) }
+        let bins = try call.wholeNumber("bins")
+        guard bins >= 1, bins <= 1000 else { throw RegulaError(.value, "histogram() needs 1 to 1000 bins, got \(bins)", at: call.range(of: "bins")) }
+        var lists: [[Double]] = []
+        for argument in call.variadic { lists.append(try argument.value.numbers(for: "histogram()'s values", at: argument.range)) }
+        let all = lists.flatMap { $0 }
+        guard var low = all.min(), var high = all.max() else { throw RegulaError(.value, "histogram() got only empty lists", at: call.range) }
+        if low == high { low -= 0.5; high += 0.5 }
+        let width = (high - low) / Double(bins)
+        var names: [String] = []
+        if case let .list(given) = call.value("names") { names = given.map(\.printed) }
+        var series: [Series] = []
+        for (index, values) in lists.enumerated() {
+            var counts = [Double](repeating: 0, count: bins)
+            for value in values { counts[min(Int((value - low) / width), bins - 1)] += 1 }
+            var points: [(x: Double, y: Double)] = [(low, 0)]
+            for (bin, count) in counts.enumerated() {
+                points.append((low + Double(bin) * width, count))
+                points.append((low + Double(bin + 1) * width, count))
+            }
+            points.append((high, 0))
+            series.append(Series(name: index < names.count ? names[index] : "values \(index + 1)", points: points))
+        }
+        return .chart(LineChart(series: series, title: try call.optionalString("title"), xLabel: "value", yLabel: "count"))
+    }
+
+    static let time = Builtin(
+        "time", signature: "time(_ gradients: Function..., size: Number = 1000000)",
+        summary: "Measures what a penalty's value or gradient costs per weight, over `size` weights.",
+        documentation: "Each argument is a penalty's `value` or `gradient`, as in `time(l1(1).gradient, l2(1).gradient)`. The weights are seeded standard normals; each function runs over all of them, best of 5, in the engine's vectorized loop. Timings vary from run to run and machine to machine.",
+        example: "time(l1(1).gradient, l2(1).gradient, size: 1000)",
+        parameters: [.positional("functions", variadic: true), .labelled("size", default: .number(1_000_000))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let size = try call.wholeNumber("size")
+        guard size >= 1, size <= 100_000_000 else { throw RegulaError(.value, "time() needs a size from 1 to 100000000, got \(size)", at: call.range(of: "size")) }
+        var random = RandomSource(seed: 0)
+        let weights = (0..<size).map { _ in random.normal() }
+        var names: [String] = [], costs: [Double] = []
+        for argument in call.variadic {
+            guard case let .learning(.curve(curve)) = argument.value else {
+                throw RegulaError(.type, "time() measures a penalty's value or gradient, as in l1(1).gradient; got \(argument.value.typeName)", at: argument.range)
+            }
+            var gradient = [Double](repeating: 0, count: size)
+            var best = Double.infinity
+            for _ in 0..<5 {
+                if call.interrupted { throw RegulaError(.interrupted, "interrupted", at: call.range) }
+                let start = monotonicSeconds()
+                switch curve.kind {
+                case .gradient: curve.penalty.addDerivative(of: weights, factors: nil, to: &gradient)
+                case .value: gradient[0] += curve.penalty.value(of: weights, factors: nil)
+                }
+                best = min(best, monotonicSeconds() - start)
+            }
+            names.append(curve.name)
+            costs.append(best / Double(size) * 1e9)
+        }
+        guard let first = costs.first else { throw RegulaError(.argument, "time() needs at least one function, as in time(l1(1).gradient)", at: call.range) }
+        return .table(Table(
+            columns: ["function", "ns per weight", "relative to the first"],
+            rows: zip(names, costs).map { [.text($0), .number(($1 * 1000).rounded() / 1000), .number(($1 / first * 100).rounded() / 100)] }))
+    }
+}
+
+func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+}
+
+/// `table(a, b, c, on: test)`: fits side by side.
+enum FitComparison {
+    static func table(_ call: inout Call) throws(RegulaError) -> Value {
+        var fits: [FitResult] = []
+        for argument in call.variadic {
+            guard case let .learning(.fit(fit)) = argument.value else {
+                throw RegulaError(.type, "table() compares fits, as in table(a, b, on: test); this argument is a \(argument.value.typeName)", at: argument.range)
+            }
+            fits.append(fit)
+        }
+        var data: Dataset?
+        if case .learning = call.value("on") { data = try call.dataset("on") }
+        var columns = ["model", "method", "penalty", "zeros", "nonzeros"]
+        if data != nil { columns += fits.allSatisfy { $0.model == "logistic" } ? ["accuracy", "log-loss"] : ["test MSE"] }
+        var rows: [[Table.Cell]] = []
+        for (index, fit) in fits.enumerated() {
+            var row: [Table.Cell] = [
+                .text(fit.model), .text(fit.method), .text(fit.penalty),
+                .number(Double(fit.coefficients.exactZeroCount)), .number(Double(fit.coefficients.count - fit.coefficients.exactZeroCount)),
+            ]
+            if let data {
+                let predicted = try LoopBuiltins.predictions(of: .learning(.fit(fit)), on: data, at: call.variadic[index].range)!
+                if columns.contains("accuracy") {
+                    row.append(.number(Metrics.accuracy(predicted.map { $0 > 0.5 ? 1 : 0 }, data.target)))
+                    row.append(.number(Metrics.logLoss(probabilities: predicted, data.target)))
+                } else {
+                    row.append(.number(Metrics.meanSquaredError(predicted, data.target)))
+                }
+            }
+            rows.append(row)
+        }
+        return .table(Table(columns: columns, rows: rows))
+    }
+}
