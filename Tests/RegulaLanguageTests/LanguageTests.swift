@@ -173,7 +173,7 @@ struct AssistanceTests {
 
     @Test func argumentLabelsInsideACall() {
         let session = Session()
-        #expect(session.completions(in: "plot([1, 2], ti", cursor: 15).matches == ["title:"])
+        #expect(session.completions(in: "plot([1, 2], ti", cursor: 15).matches == ["title:", "time"])
         let all = session.completions(in: "plot([1], ", cursor: 10).matches
         #expect(Array(all.prefix(5)) == ["over:", "title:", "xLabel:", "yLabel:", "names:"])
         _ = run("func shrink(_ w, by step = 0.1) { return w - step }", in: session)
@@ -184,7 +184,7 @@ struct AssistanceTests {
     @Test func cursorCountsUnicodeCodePoints() {
         let code = "\"😀\" + pri"
         let completion = Session().completions(in: code, cursor: code.unicodeScalars.count)
-        #expect(completion.matches == ["print"])
+        #expect(completion.matches == ["print", "prior"])
         #expect(completion.start == 6)
     }
 
