@@ -28,6 +28,9 @@ public struct LineChart: Sendable {
     public var yLabel: String?
     public var width = 640.0
     public var height = 400.0
+    /// Fixed axis domains (before niceing) instead of the data's extent, e.g. for equal aspect.
+    public var xDomain: ClosedRange<Double>?
+    public var yDomain: ClosedRange<Double>?
 
     public init(series: [Series], title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
         self.series = series
@@ -57,8 +60,8 @@ public struct LineChart: Sendable {
         let plot = (left: margin.left, right: width - margin.right, top: margin.top + legendHeight, bottom: height - margin.bottom)
         let finite = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
         let xs = finite.map(\.x), ys = finite.map(\.y)
-        let x = LinearScale(domain: (xs.min() ?? 0)...(xs.max() ?? 1), range: plot.left...plot.right).niced()
-        let y = LinearScale(domain: (ys.min() ?? 0)...(ys.max() ?? 1), range: plot.top...plot.bottom, isFlipped: true).niced()
+        let x = LinearScale(domain: xDomain ?? (xs.min() ?? 0)...(xs.max() ?? 1), range: plot.left...plot.right).niced()
+        let y = LinearScale(domain: yDomain ?? (ys.min() ?? 0)...(ys.max() ?? 1), range: plot.top...plot.bottom, isFlipped: true).niced()
 
         var children: [SVGElement] = [
             SVGElement("title", text: title ?? summary),

@@ -24,6 +24,10 @@ extension LearningValue {
             DisplayBundle(plainText: description, svg: LineChart(
                 series: [Series(name: curve.name, points: Self.grid(-2, 2).map { (x: $0, y: curve($0)) })],
                 title: curve.name, xLabel: "w", yLabel: nil).svg())
+        case .quadratic:
+            DisplayBundle(plainText: description)
+        case let .geometry(result):
+            DisplayBundle(plainText: description, svg: result.chart.svg())
         case let .prior(prior):
             DisplayBundle(plainText: description, svg: LineChart(
                 series: [Series(name: prior.name, points: Self.grid(-4, 4).map { (x: $0, y: prior.density($0)) })],
@@ -70,13 +74,14 @@ extension LearningValue {
         Table(columns: log.columns, rows: (0..<log.rowCount).map { row in log.columns.map { .number(log.values[$0]![row]) } })
     }
 
-    /// Coefficient paths against log₁₀ λ, one line per feature.
+    /// Coefficient paths against log₁₀ λ, one line per feature, on the standardized features
+    /// the path was fitted on: in original units a feature's scale would decide its line's size.
     static func chart(of path: RegularizationPath) -> LineChart {
         let x = path.lambdas.map { log10($0) }
         let series = path.featureNames.indices.map { j in
-            Series(name: path.featureNames[j], points: zip(x, path.fits).map { (x: $0, y: $1.coefficients[j]) })
+            Series(name: path.featureNames[j], points: zip(x, path.fits).map { (x: $0, y: $1.workingCoefficients[j]) })
         }
-        return LineChart(series: series, title: "\(path.penaltyName) path", xLabel: "log₁₀ λ", yLabel: "coefficient")
+        return LineChart(series: series, title: "\(path.penaltyName) path", xLabel: "log₁₀ λ", yLabel: "standardized coefficient")
     }
 
     /// Mean held-out error with ± one standard error against log₁₀ λ.

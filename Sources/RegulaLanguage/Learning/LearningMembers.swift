@@ -13,6 +13,8 @@ extension LearningValue {
         case .network: ["bias", "nonzeros", "weights", "zeros"]
         case .curve: []
         case .prior: ["density"]
+        case .quadratic: []
+        case let .geometry(result): result.solutions.map(\.norm.rawValue)
         case let .log(log): ["add", "count"] + log.columns
         }
     }
@@ -53,6 +55,8 @@ extension LearningValue {
         case let (.network(box), "bias"): return .number(box.network.parameters[box.network.biasRange(box.network.layerCount - 1)].first ?? 0)
         case let (.network(box), "zeros"): return .number(Double(box.network.weights.exactZeroCount))
         case let (.network(box), "nonzeros"): return .number(Double(box.network.weights.count - box.network.weights.exactZeroCount))
+        case let (.geometry(result), _) where result.solutions.contains { $0.norm.rawValue == name }:
+            return numbers(result.solutions.first { $0.norm.rawValue == name }!.point)
         case let (.log(log), "count"): return .number(Double(log.rowCount))
         case let (.log(log), "add"):
             return .builtin(Builtin(

@@ -114,6 +114,8 @@ public enum LearningValue: Sendable {
     case curve(PenaltyCurve)
     /// The prior density ∝ exp(−P(w)) whose MAP estimate the penalty gives.
     case prior(Prior)
+    case quadratic(QuadraticLoss)
+    case geometry(GeometryResult)
 
     var typeName: String {
         switch self {
@@ -128,6 +130,8 @@ public enum LearningValue: Sendable {
         case .log: "Log"
         case .curve: "Function"
         case .prior: "Prior"
+        case .quadratic: "Quadratic"
+        case .geometry: "Geometry"
         }
     }
 
@@ -150,6 +154,9 @@ public enum LearningValue: Sendable {
             "log of \(log.rowCount) rows: \(log.columns.joined(separator: ", "))"
         case let .curve(curve): curve.name
         case let .prior(prior): prior.name
+        case let .quadratic(loss):
+            "quadratic loss centred at (\(loss.center.map { Value.format($0) }.joined(separator: ", "))), correlation \(Value.format(loss.correlation))"
+        case let .geometry(result): result.description
         }
     }
 }
