@@ -62,3 +62,22 @@ plot(log, x: "epoch", y: ["loss", "zeros"])
     assert reply["content"]["status"] == "ok", reply["content"]
     [data] = results(outputs)
     assert data["image/svg+xml"].startswith("<svg")
+
+
+def test_long_work_shows_live_progress_that_ends_with_a_summary(raw_kernel):
+    client = raw_kernel.client
+    execute(client, "let data = synthetic(samples: 2000, features: 20, informative: 4, seed: 5)")
+    _, outputs = execute(client, "let f = fit(mlp(hidden: [64]), data, optimizer: adam(lr: 0.001), epochs: 50, batch: 32)")
+    displays = [m for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]
+    assert displays, "a long fit shows progress"
+    assert displays[0]["msg_type"] == "display_data"
+    display_id = displays[0]["content"]["transient"]["display_id"]
+    assert all(m["content"]["transient"]["display_id"] == display_id for m in displays)
+    assert all(m["msg_type"] == "update_display_data" for m in displays[1:])
+    # Live lines carry the epoch and the elapsed time; the last one is a summary without timings.
+    assert all("epoch " in m["content"]["data"]["text/plain"] for m in displays[:-1])
+    assert displays[-1]["content"]["data"]["text/plain"].startswith("trained 50 epochs: loss ")
+    assert " s" not in displays[-1]["content"]["data"]["text/plain"]
+    # Short work shows none.
+    _, outputs = execute(client, "let g = fit(linear, data, optimizer: proximal(lr: 0.1), epochs: 2)")
+    assert not [m for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]

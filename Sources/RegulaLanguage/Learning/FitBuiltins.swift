@@ -148,17 +148,30 @@ enum FitBuiltins {
             if case .number = call.value("batch") { options.batchSize = try call.wholeNumber("batch") }
             options.seed = try call.wholeNumber("seed")
             options.isInterrupted = { interrupt.check() }
-            let outcome = try engine(at: call.range) { () throws(LearningError) in
-                let network = try Network(inputs: data.featureCount, hidden: hidden, activation: activation, loss: loss, seed: options.seed)
-                return try Trainer.train(network, on: data, penalty: TrainingPenalty(penalty), optimizer: trainer, options: options)
+            let network = try engine(at: call.range) { () throws(LearningError) in
+                try Network(inputs: data.featureCount, hidden: hidden, activation: activation, loss: loss, seed: options.seed)
             }
-            if let failure = outcome.failure { throw failure.regulaError(at: call.range) }
-            let network = outcome.network
-            let first = Array(network.parameters[network.weightRange(0)])
+            let epochs = options.epochs
+            let progress = ProgressDisplay(call, units: 6 * Double(epochs * data.sampleCount * network.parameters.count))
+            options.progress = { record in
+                progress.report("epoch \(record.epoch)/\(epochs) · loss \(short(record.trainLoss)) · \(record.zeros) exact zeros")
+            }
+            let outcome = try engine(at: call.range) { () throws(LearningError) in
+                try Trainer.train(network, on: data, penalty: TrainingPenalty(penalty), optimizer: trainer, options: options)
+            }
+            if let failure = outcome.failure {
+                progress.finish("stopped after \(outcome.history.count) of \(epochs) epochs")
+                throw failure.regulaError(at: call.range)
+            }
+            if let last = outcome.history.last {
+                progress.finish("trained \(outcome.history.count) epochs: loss \(short(last.trainLoss)) · \(last.zeros) exact zeros")
+            }
+            let trained = outcome.network
+            let first = Array(trained.parameters[trained.weightRange(0)])
             return .learning(.fit(FitResult(
                 model: model.name, method: trainer.kind.name, penalty: "\(penalty)", featureNames: data.featureNames,
-                coefficients: first, intercept: network.parameters[network.biasRange(0)].first ?? 0,
-                objective: outcome.history.last?.objective ?? .nan, losses: outcome.history.map(\.trainLoss), network: network)))
+                coefficients: first, intercept: trained.parameters[trained.biasRange(0)].first ?? 0,
+                objective: outcome.history.last?.objective ?? .nan, losses: outcome.history.map(\.trainLoss), network: trained)))
         }
     }
 
@@ -175,12 +188,17 @@ enum FitBuiltins {
         let interrupt = InterruptCheck(check: call.isInterrupted)
         var options = SolverOptions()
         options.isInterrupted = { interrupt.check() }
-        return try engine(at: call.range) { () throws(LearningError) in
+        let progress = ProgressDisplay(call, units: 4 * Double(count * data.sampleCount * data.featureCount))
+        let result = try engine(at: call.range) { () throws(LearningError) in
             let penalty = try PenaltyFamily.elasticNet(mix: mix)
             let path = try PenalizedRegression(data, family: family, options: options)
-                .path(penalty, count: count, ratio: ratio, featureNames: data.featureNames)
-            return .learning(.path(PathResult(path: path, data: data, penalty: penalty, family: family)))
+                .path(penalty, count: count, ratio: ratio, featureNames: data.featureNames) { done, total in
+                    progress.report("λ \(done) of \(total)")
+                }
+            return PathResult(path: path, data: data, penalty: penalty, family: family)
         }
+        progress.finish("path of \(result.path.lambdas.count) λ: \(result.path.nonzeroCounts.last ?? 0) nonzero coefficients at the smallest")
+        return .learning(.path(result))
     }
 
     static let crossValidate = Builtin(
@@ -195,10 +213,14 @@ enum FitBuiltins {
         let interrupt = InterruptCheck(check: call.isInterrupted)
         var options = SolverOptions()
         options.isInterrupted = { interrupt.check() }
-        return try engine(at: call.range) { () throws(LearningError) in
-            .learning(.crossValidation(try CrossValidation(
-                result.data, family: result.family, penalty: result.penalty, options: options, folds: folds, seed: seed,
-                lambdas: result.path.lambdas)))
+        let data = result.data
+        let progress = ProgressDisplay(call, units: 4 * Double((folds + 1) * result.path.lambdas.count * data.sampleCount * data.featureCount))
+        let cv = try engine(at: call.range) { () throws(LearningError) in
+            try CrossValidation(
+                data, family: result.family, penalty: result.penalty, options: options, folds: folds, seed: seed,
+                lambdas: result.path.lambdas) { done, total in progress.report("fold \(done - 1) of \(total - 1)") }
         }
+        progress.finish("\(folds)-fold cross-validation: λ_min = \(short(cv.lambdaMin)), λ_1se = \(short(cv.lambda1se))")
+        return .learning(.crossValidation(cv))
     }
 }
