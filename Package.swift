@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "regula-bench", dependencies: ["RegulaLearning"], path: "bench/RegulaBench"),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         // Golden/ holds .regula files the tests read from the source tree, not resources.
-        .testTarget(name: "RegulaLanguageTests", dependencies: ["RegulaLanguage"], exclude: ["Golden"]),
+        .testTarget(name: "RegulaLanguageTests", dependencies: ["RegulaLanguage", "RegulaLearning"], exclude: ["Golden"]),
         .testTarget(name: "RegulaChartsTests", dependencies: ["RegulaCharts"]),
         // Fixtures/ holds scikit-learn's reference solutions (scripts/make_sklearn_fixtures.py).
         .testTarget(name: "RegulaLearningTests", dependencies: ["RegulaLearning"], exclude: ["Fixtures"]),

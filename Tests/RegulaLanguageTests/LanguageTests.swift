@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RegulaLanguage
+import RegulaLearning
 
 /// Collects what a cell writes and shows.
 final class RecordingSink: OutputSink {
@@ -224,5 +225,57 @@ struct LearningSessionTests {
         #expect(bundle.plainText.hasPrefix("lasso path: 20 λ"))
         let table = try #require(try session.execute("load(\"prostate\")", output: RecordingSink()).get().value)
         #expect(table.html?.contains("<th>lcavol</th>") == true)
+    }
+}
+
+@Suite("Penalty formulas")
+struct PenaltyFormulaTests {
+    static let formulas = [
+        "penalty p(w) = 0.1 * log(1 + abs(w) / 0.01)",
+        "penalty p(w, t: 1) = min(abs(w), t)",
+        "penalty p(w) = sqrt(w * w + 0.01) - 0.1",
+        "penalty p(w, a: 2) = a * w * w / (1 + w * w)",
+        "penalty p(w) = 0.3 * abs(w) + 0.2 * w * w",
+        "penalty p(w) = exp(abs(w)) - 1",
+        "penalty p(w, c: 0.5) = max(abs(w) - c, 0) + tanh(abs(w)) * sigmoid(abs(w))",
+    ]
+
+    static func penalty(_ source: String) throws -> any Penalty {
+        let session = Session()
+        _ = try session.execute(source, output: RecordingSink()).get()
+        guard case let .learning(.penalty(penalty))? = session.variable("p") else { throw RegulaError(.value, "no penalty", at: nil) }
+        return penalty
+    }
+
+    /// Derivatives taken from formulas match central finite differences away from kinks.
+    @Test(arguments: formulas)
+    func derivativesMatchFiniteDifferences(_ source: String) throws {
+        let penalty = try Self.penalty(source)
+        for w in [-2.3, -0.7, -0.05, 0.03, 0.4, 1.3, 3.1] {
+            let h = 1e-6
+            let numeric = (penalty.value(w + h) - penalty.value(w - h)) / (2 * h)
+            #expect(Swift.abs(penalty.derivative(w) - numeric) < 1e-5 * max(1, Swift.abs(numeric)), "\(source) at \(w)")
+        }
+    }
+
+    /// Proximal steps minimize (x − w)²/(2·step) + P(x): checked against a fine scan.
+    @Test(arguments: formulas)
+    func proximalStepsAreOptimal(_ source: String) throws {
+        let penalty = try Self.penalty(source)
+        for w in [-3.0, -0.8, -0.02, 0.0, 0.15, 1.1, 4.0] {
+            for step in [0.05, 0.5, 2.0] {
+                let x = penalty.proximal(w, step: step)
+                func objective(_ z: Double) -> Double { (z - w) * (z - w) / (2 * step) + penalty.value(z) }
+                let best = (-4000...4000).map { objective(5 * Double($0) / 4000) }.min()!
+                #expect(objective(x) <= best + 1e-9 * max(1, Swift.abs(best)), "\(source): prox(\(w), \(step)) = \(x)")
+            }
+        }
+    }
+
+    @Test func aFormulaOfTheElasticFormGetsTheClosedFormStep() throws {
+        let penalty = try Self.penalty("penalty p(w) = 0.3 * abs(w) + 0.2 * w * w")
+        let form = try #require(penalty.elasticForm)
+        #expect(Swift.abs(form.l1 - 0.3) < 1e-12 && Swift.abs(form.l2 - 0.2) < 1e-12)
+        #expect(try Self.penalty("penalty p(w) = min(abs(w), 1)").elasticForm == nil)
     }
 }

@@ -88,6 +88,8 @@ struct Evaluator {
             return .returned(try expression.map { (expression) throws(RegulaError) in try evaluate(expression) } ?? .nothing)
         case let .function(function):
             define(function.binding, Binding(value: .function(function), isMutable: false))
+        case let .penalty(declaration):
+            define(declaration.name, Binding(value: .learning(.penalty(try definePenalty(declaration))), isMutable: false))
         case let .binding(name, _, expression, isMutable):
             define(name, Binding(value: try evaluate(expression), isMutable: isMutable))
         case let .destructuring(names, range, expression, isMutable):
@@ -305,6 +307,7 @@ struct Evaluator {
         switch function {
         case let .builtin(given): builtin = given
         case let .learning(.curve(curve)): builtin = curve.builtin
+        case let .learning(.penalty(penalty as FormulaPenalty)): builtin = penalty.builtin
         default: throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
         }
         var call = try Call(builtin: builtin, arguments: evaluated, range: range, output: output, isInterrupted: isInterrupted)

@@ -123,6 +123,10 @@ struct Parser {
             let keywordRange = advance().range
             let condition = try expression()
             return .whileLoop(condition: condition, body: try block("the loop"), keywordRange: keywordRange)
+        case .identifier("penalty") where tokens.count > position + 2 && tokens[position + 2].kind == .symbol(.leftParen):
+            // `penalty` is a keyword only here, before a name and a `(`: it stays usable as a
+            // label (`fit(…, penalty: l1(0.1))`) and as a variable name.
+            if case .identifier = tokens[position + 1].kind { return try penaltyDeclaration() }
         case let .identifier(name):
             if case let .symbol(symbol) = tokens[position + 1].kind, symbol == .equal || symbol.compoundOperator != nil {
                 let nameRange = advance().range
@@ -172,6 +176,34 @@ struct Parser {
         defer { functionDepth -= 1 }
         let body = try block("'\(name)'")
         return .function(UserFunction(binding: Name(name), nameRange: nameRange, parameters: parameters, body: body))
+    }
+
+    /// `penalty name(w, t: 1, s = 2) = formula`.
+    private mutating func penaltyDeclaration() throws(RegulaError) -> Statement {
+        _ = advance()  // `penalty`
+        guard case let .identifier(name) = current.kind else { throw unexpected("expected the penalty's name after 'penalty'") }
+        let nameRange = advance().range
+        _ = try expect(.leftParen, "to start the parameters of '\(name)'")
+        guard case let .identifier(weight) = current.kind else {
+            throw unexpected("expected the weight's name first, as in 'penalty \(name)(w) = abs(w)'")
+        }
+        _ = advance()
+        var parameters: [(name: Name, defaultValue: Expression)] = []
+        while match(.comma) {
+            guard case let .identifier(parameter) = current.kind else { throw unexpected("expected a parameter name in '\(name)'") }
+            let parameterRange = advance().range
+            guard match(.colon) || match(.equal) else {
+                throw RegulaError(.parse, "the parameter '\(parameter)' of '\(name)' needs a default value, as in '\(parameter): 1'", at: parameterRange)
+            }
+            guard parameter != weight, !parameters.contains(where: { $0.name.text == parameter }) else {
+                throw RegulaError(.parse, "'\(name)' has two parameters named '\(parameter)'", at: parameterRange)
+            }
+            parameters.append((Name(parameter), try expression()))
+        }
+        _ = try expect(.rightParen, "to end the parameters of '\(name)'")
+        _ = try expect(.equal, "before the formula of '\(name)', as in 'penalty \(name)(\(weight)) = abs(\(weight))'")
+        let formula = try expression()
+        return .penalty(PenaltyDeclaration(name: Name(name), nameRange: nameRange, weight: Name(weight), parameters: parameters, formula: formula))
     }
 
     /// `_ name`, `label name` or `name`, then an optional `: Type` (ignored) and `= default`.

@@ -17,6 +17,18 @@ indirect enum Statement: Sendable {
     case function(UserFunction)
     /// `return` or `return value`, inside a function.
     case returnStatement(Expression?, range: SourceRange)
+    /// `penalty name(w, t: 1) = expression`: a per-weight penalty from a formula.
+    case penalty(PenaltyDeclaration)
+}
+
+/// `penalty capped(w, t: 1) = min(abs(w), t)`: the weight's name, parameters with defaults, and
+/// the formula.
+struct PenaltyDeclaration: Sendable {
+    let name: Name
+    let nameRange: SourceRange
+    let weight: Name
+    let parameters: [(name: Name, defaultValue: Expression)]
+    let formula: Expression
 }
 
 /// A function written in Regula. Parameters follow Swift: `_ x` is unlabelled, `by step` has the

@@ -83,7 +83,12 @@ func elasticProximal(_ w: Double, step: Double, l1: Double, l2: Double) -> Doubl
 /// A robust proximal step for any penalty that is even and nondecreasing in |x| (every
 /// penalty here): the minimizer lies between 0 and w, so scan that interval, then refine
 /// the best cell by golden-section search, and keep 0 or w if either is better.
-public func numericProximal(_ w: Double, step: Double, penalty value: (Double) -> Double) -> Double {
+///
+/// With `derivative`, the result is then polished by bisection on the stationarity condition
+/// (x − w)/step + P′(x) = 0: a search on values alone stops at about √ε relative precision.
+public func numericProximal(
+    _ w: Double, step: Double, penalty value: (Double) -> Double, derivative: ((Double) -> Double)? = nil
+) -> Double {
     guard step > 0, w != 0, w.isFinite else { return w }
     func objective(_ x: Double) -> Double { (x - w) * (x - w) / (2 * step) + value(x) }
     let cells = 64
@@ -105,7 +110,19 @@ public func numericProximal(_ w: Double, step: Double, penalty value: (Double) -
         if fc < fd { b = d; d = c; fd = fc; c = b - ratio * (b - a); fc = objective(c) }
         else { a = c; c = d; fc = fd; d = a + ratio * (b - a); fd = objective(d) }
     }
-    let refined = (a + b) / 2
+    var refined = (a + b) / 2
+    if let derivative {
+        func slope(_ x: Double) -> Double { (x - w) / step + derivative(x) }
+        var low = max(lower, refined - 1e-6 * max(1, Swift.abs(w))), high = min(upper, refined + 1e-6 * max(1, Swift.abs(w)))
+        if slope(low) < 0, slope(high) > 0 {
+            for _ in 0..<200 where high - low > 0 {
+                let middle = (low + high) / 2
+                if middle == low || middle == high { break }
+                if slope(middle) < 0 { low = middle } else { high = middle }
+            }
+            if objective((low + high) / 2) <= objective(refined) { refined = (low + high) / 2 }
+        }
+    }
     for candidate in [refined, 0, w] where objective(candidate) < bestValue {
         best = candidate
         bestValue = objective(candidate)
