@@ -51,6 +51,8 @@ public enum Synthetic {
         try require(samples >= 2, "samples", Double(samples), "at least 2")
         try require(features >= 1, "features", Double(features), "at least 1")
         try require(correlation >= 0 && correlation < 1, "the correlation", correlation, "in [0, 1)")
+        // 10⁸ values are 800 MB: beyond that a typo (an extra zero or two) would exhaust memory.
+        try require(Double(samples) * Double(features) <= 1e8, "samples × features", Double(samples) * Double(features), "at most 100000000")
         let truth = try coefficients(features: features, informative: informative, random: &random)
         return (correlatedGaussian(samples: samples, features: features, correlation: correlation, random: &random), truth)
     }
@@ -88,7 +90,7 @@ extension Synthetic {
     /// `samples` points in the plane with labels 0 and 1 (half each), with Gaussian noise of
     /// standard deviation `noise` added to the coordinates.
     public static func playground(_ shape: PlaygroundShape, samples: Int, noise: Double = 0.1, seed: Int) throws(LearningError) -> Dataset {
-        try require(samples >= 2, "samples", Double(samples), "at least 2")
+        try require(samples >= 2 && samples <= 10_000_000, "samples", Double(samples), "between 2 and 10000000")
         try require(noise >= 0, "the noise", noise, "at least 0")
         var random = RandomSource(seed: seed)
         var rows: [[Double]] = []
