@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "JupyterKernel",
                 "RegulaLanguage",
+                "RegulaLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Packed relative relocations (DT_RELR, glibc 2.36+, lld): the static OpenBLAS brings

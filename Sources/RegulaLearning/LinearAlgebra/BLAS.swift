@@ -46,3 +46,14 @@ enum BLAS {
             beta, c, blasint(leadingC))
     }
 }
+
+/// How many threads OpenBLAS uses.
+public enum BLASThreads {
+    /// Sets the number of OpenBLAS threads. With more than one, idle OpenBLAS workers spin
+    /// (sched_yield) after start-up and after every call, which costs a kernel CPU time on the
+    /// other core while it waits; the engine's matrices are small enough that one thread loses
+    /// little (bench/).
+    public static func set(_ count: Int) {
+        openblas_set_num_threads(Int32(max(1, count)))
+    }
+}
