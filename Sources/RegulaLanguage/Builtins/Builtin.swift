@@ -77,6 +77,8 @@ public struct Call {
     let output: any OutputSink
     let isInterrupted: () -> Bool
     var pages: [DisplayBundle] = []
+    /// Calls a function written in Regula, when an argument is one (set by the evaluator).
+    var invokeFunction: ((UserFunction, [Value], SourceRange) throws(RegulaError) -> Value)?
 
     /// The value for parameter `name` (its default when not given).
     public func value(_ name: String) -> Value { bound[name]?.value ?? .nothing }

@@ -19,7 +19,7 @@ enum ChartBuiltins {
             throw RegulaError(.argument, "plot() needs at least one list of numbers, as in plot([1, 4, 9])", at: call.range)
         }
         switch call.variadic[0].value {
-        case .learning, .builtin: return try LearningPlots.plot(&call)
+        case .learning, .builtin, .function: return try LearningPlots.plot(&call)
         default: break
         }
         var names: [String] = []

@@ -277,6 +277,8 @@ struct Evaluator {
             return try Operators.index(try evaluate(base), try evaluate(index), at: expression.range, indexRange: index.range)
         case let .member(base, name):
             return try Operators.member(try evaluate(base), name, at: expression.range)
+        case let .closure(function):
+            return .function(function)
         }
     }
 
@@ -311,6 +313,16 @@ struct Evaluator {
         default: throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
         }
         var call = try Call(builtin: builtin, arguments: evaluated, range: range, output: output, isInterrupted: isInterrupted)
+        if evaluated.contains(where: { if case .function = $0.value { true } else { false } }) {
+            // A built-in given a Regula function (plot of { w in … }) calls it through an evaluator
+            // of its own: functions see the globals and their parameters only, so that is enough.
+            let globals = self.globals, output = self.output, isInterrupted = self.isInterrupted
+            call.invokeFunction = { function, values, range throws(RegulaError) in
+                var evaluator = Evaluator(globals: globals, output: output, isInterrupted: isInterrupted)
+                let arguments = values.map { EvaluatedArgument(label: nil, value: $0, range: range) }
+                return try evaluator.call(function, arguments, at: range)
+            }
+        }
         let result = try builtin.implementation(&call)
         pages += call.pages
         return result

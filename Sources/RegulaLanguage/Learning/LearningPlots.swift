@@ -13,7 +13,7 @@ enum LearningPlots {
             return .chart(LearningValue.chart(of: cv))
         case let .learning(.log(log)) where call.variadic.count == 1:
             return try plot(log, &call)
-        case .learning(.penalty), .learning(.curve), .learning(.prior), .builtin:
+        case .learning(.penalty), .learning(.curve), .learning(.prior), .builtin, .function:
             return try plotFunctions(&call)
         default:
             throw RegulaError(.type, "plot() draws lists of numbers, penalties, a log, a path or a cross-validation; got \(first.value.typeName) here", at: first.range)
@@ -40,6 +40,16 @@ enum LearningPlots {
                     range: argument.range, output: call.output, isInterrupted: call.isInterrupted)
                 let result = try function.implementation(&inner)
                 (name, ys) = (function.name, try result.numbers(for: "plot() of \(function.name)", at: argument.range))
+            case let .function(function):
+                guard let invoke = call.invokeFunction else { throw RegulaError(.type, "plot() cannot call \(function.name) here", at: argument.range) }
+                var values: [Double] = []
+                for x in grid {
+                    guard case let .number(y) = try invoke(function, [.number(x)], argument.range) else {
+                        throw RegulaError(.type, "plot() needs the function to return a Number for each w", at: argument.range)
+                    }
+                    values.append(y)
+                }
+                (name, ys) = (function.name == "function" ? "series \(series.count + 1)" : function.name, values)
             default:
                 throw RegulaError(.type, "plot() draws penalties, functions and priors together, but this series is a \(argument.value.typeName)", at: argument.range)
             }

@@ -178,6 +178,31 @@ struct Parser {
         return .function(UserFunction(binding: Name(name), nameRange: nameRange, parameters: parameters, body: body))
     }
 
+    /// `{ x, y in statements }`: parameters (unlabelled), `in`, then a body whose last
+    /// expression is the result, as in Swift.
+    private mutating func closure() throws(RegulaError) -> Expression {
+        let open = advance().range
+        var parameters: [UserFunction.Parameter] = []
+        while case let .identifier(name) = current.kind {
+            _ = advance()
+            parameters.append(UserFunction.Parameter(label: nil, name: Name(name), defaultValue: nil))
+            guard match(.comma) else { break }
+        }
+        guard current.kind == .keyword(.in) else {
+            throw unexpected("a function literal starts with its parameters and 'in', as in { w in abs(w) }")
+        }
+        _ = advance()
+        functionDepth += 1
+        defer { functionDepth -= 1 }
+        var body = try nested { (parser: inout Parser) throws(RegulaError) in parser.statements(inBlock: true) }
+        let close = try expect(.rightBrace, "to close the function literal")
+        if case let .expression(last)? = body.last {
+            body[body.count - 1] = .returnStatement(last, range: last.range)
+        }
+        let range = open.union(close.range)
+        return Expression(form: .closure(UserFunction(binding: Name("function"), nameRange: range, parameters: parameters, body: body)), range: range)
+    }
+
     /// `penalty name(w, t: 1, s = 2) = formula`.
     private mutating func penaltyDeclaration() throws(RegulaError) -> Statement {
         _ = advance()  // `penalty`
@@ -370,6 +395,8 @@ struct Parser {
         case let .identifier(name):
             _ = advance()
             return Expression(form: .name(Name(name)), range: token.range)
+        case .symbol(.leftBrace):
+            return try closure()
         case .symbol(.leftParen):
             _ = advance()
             // `(x)` groups; `(a, b)` is a tuple; `(train: a, test: b)` a tuple with labels (a record).

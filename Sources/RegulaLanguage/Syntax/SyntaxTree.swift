@@ -80,6 +80,8 @@ struct Expression: Sendable {
         case call(callee: Expression, arguments: [Argument])
         case index(Expression, Expression)
         case member(Expression, name: String)
+        /// `{ w in abs(w) }`: an anonymous function.
+        case closure(UserFunction)
     }
 
     var form: Form
