@@ -59,6 +59,12 @@ let package = Package(
         ),
         // Times the learning engine for bench/*.py; not shipped.
         .executableTarget(name: "regula-bench", dependencies: ["RegulaLearning"], path: "bench/RegulaBench"),
+        // The parser's libFuzzer target (scripts/fuzz.sh); built normally it replays input files.
+        // lld: gold fails on the sanitizers' debug information.
+        .executableTarget(
+            name: "regula-fuzz", dependencies: ["RegulaLanguage"], path: "fuzz/ParserFuzzer",
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
+        ),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         // Golden/ holds .regula files the tests read from the source tree, not resources.
         .testTarget(name: "RegulaLanguageTests", dependencies: ["RegulaLanguage", "RegulaLearning"], exclude: ["Golden"]),

@@ -7,6 +7,9 @@ setup_all
 say "Swift unit tests"
 (cd "$ROOT" && swift test 2>&1 | quiet_build_output) || fail "swift test failed"
 
+say "Fuzzing the parser (libFuzzer, 15 s)"
+bash "$ROOT/scripts/fuzz.sh" 15
+
 say "End-to-end tests through jupyter_client"
 cd "$ROOT"
 REGULA_BINARY="$BINARY" "$VENV/bin/python" -m pytest -q -p no:cacheprovider Tests/EndToEnd "$@"
