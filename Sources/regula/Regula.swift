@@ -4,10 +4,16 @@ import RegulaLearning
 /// The `regula` command: a Jupyter kernel, its installer, and a script runner.
 @main
 struct Regula: ParsableCommand {
-    /// One OpenBLAS thread unless OPENBLAS_NUM_THREADS says otherwise (see `BLASThreads`). The
-    /// kernelspec sets OPENBLAS_NUM_THREADS=1 so that a kernel starts no OpenBLAS workers at all.
+    /// One OpenBLAS thread unless OPENBLAS_NUM_THREADS says otherwise. OpenBLAS starts its worker
+    /// pool in a constructor that runs before `main`, and idle workers spin for about 0.1 s of
+    /// CPU; the setting only takes effect at start-up, so without it the process sets it and
+    /// starts itself again (the kernelspec sets it, so a kernel never needs to).
     static func main() {
-        if getenv("OPENBLAS_NUM_THREADS") == nil { BLASThreads.set(1) }
+        if getenv("OPENBLAS_NUM_THREADS") == nil {
+            setenv("OPENBLAS_NUM_THREADS", "1", 1)
+            execv("/proc/self/exe", CommandLine.unsafeArgv)
+            BLASThreads.set(1)  // exec failed (no /proc): at least no more parallel calls
+        }
         Self.main(nil)
     }
 
