@@ -37,6 +37,8 @@ public struct PenalizedRegression {
     let columnScales: [Double]
     /// Gram columns for covariance updates (Gaussian, fewer than 500 features, as glmnet).
     let gram: GramCache?
+    /// X̃ᵀ(y − ȳ)/n (Gaussian), for the objective without a pass over X at every λ.
+    let targetProducts: [Double]
 
     /// Prepares `data` once (centering and, if asked, scaling) for any number of fits.
     public init(_ data: Dataset, family: Family, options: SolverOptions = SolverOptions()) throws(LearningError) {
@@ -70,6 +72,8 @@ public struct PenalizedRegression {
             design.storage.withUnsafeBufferPointer { BLAS.dot(n, $0.baseAddress! + j * n, $0.baseAddress! + j * n) } / Double(n)
         }
         gram = family == .gaussian && p < 500 ? GramCache(design: design, centeredTarget: data.target.map { $0 - mean }) : nil
+        targetProducts = family != .gaussian ? []
+            : gram?.targetProducts ?? design.transposedTimes(data.target.map { $0 - mean }).map { $0 / Double(n) }
     }
 
     var n: Int { design.rows }
@@ -211,8 +215,7 @@ public struct PenalizedRegression {
         var objective: Double
         if family == .gaussian, let gradient, gradient.count == p {
             // ‖r‖²/n = ỹᵀỹ/n − bᵀ(X̃ᵀỹ/n) − bᵀg with g = X̃ᵀr/n: no pass over X needed.
-            let products = gram?.targetProducts ?? design.transposedTimes(target.map { $0 - targetMean }).map { $0 / Double(n) }
-            objective = (targetVariance - beta.dot(products) - beta.dot(gradient)) / 2 + penalty.value(of: beta, factors: factors)
+            objective = (targetVariance - beta.dot(targetProducts) - beta.dot(gradient)) / 2 + penalty.value(of: beta, factors: factors)
         } else {
             objective = self.objective(working: beta, intercept: intercept, penalty: penalty)
         }
