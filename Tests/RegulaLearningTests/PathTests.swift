@@ -119,3 +119,45 @@ struct PathTests {
         #expect(throws: LearningError.interrupted) { try solver.path(.lasso) }
     }
 }
+
+@Suite("More paths and schedules")
+struct MorePathTests {
+    @Test func ridgePathSatisfiesKKT() throws {
+        let data = try Synthetic.regression(samples: 60, features: 15, correlation: 0.6, seed: 31)
+        var options = SolverOptions()
+        options.tolerance = 1e-22
+        let solver = try PenalizedRegression(data, family: .gaussian, options: options)
+        let path = try solver.path(.elasticNet(mix: 0), count: 30)
+        #expect(path.nonzeroCounts.allSatisfy { $0 == 15 }, "ridge never zeroes a coefficient")
+        #expect(try worstViolation(solver, path, mix: 0) <= 1e-7)
+    }
+
+    @Test func logisticMCPPathIsStationary() throws {
+        let data = try Synthetic.classification(samples: 300, features: 12, informative: 3, seed: 17)
+        var options = SolverOptions()
+        options.tolerance = 1e-20
+        let solver = try PenalizedRegression(data, family: .logistic, options: options)
+        let family = try PenaltyFamily.mcp()
+        let path = try solver.path(family, count: 25, ratio: 0.05)
+        for (fit, lambda) in zip(path.fits, path.lambdas) {
+            let penalty = try family.make(lambda)
+            let gradient = solver.lossGradient(working: fit.workingCoefficients, intercept: solver.workingIntercept(fit))
+            for (j, b) in fit.workingCoefficients.enumerated() {
+                // Stationarity of the logistic objective: b is a fixed point of a proximal step
+                // with a small step (the loss's curvature is at most 1/4).
+                let step = 0.5
+                let moved = penalty.proximal(b + step * gradient[j], step: step)
+                #expect(Swift.abs(moved - b) <= 1e-6, "λ = \(lambda), coefficient \(j)")
+            }
+        }
+    }
+
+    @Test func learningRateSchedules() {
+        #expect(LearningRateSchedule.constant.rate(base: 0.1, epoch: 7) == 0.1)
+        #expect(LearningRateSchedule.step(every: 10, factor: 0.5).rate(base: 1, epoch: 10) == 1)
+        #expect(LearningRateSchedule.step(every: 10, factor: 0.5).rate(base: 1, epoch: 11) == 0.5)
+        #expect(LearningRateSchedule.exponential(rate: 0.9).rate(base: 1, epoch: 3) == 0.81)
+        #expect(LearningRateSchedule.cosine(epochs: 10).rate(base: 2, epoch: 1) == 2)
+        #expect(Swift.abs(LearningRateSchedule.cosine(epochs: 10).rate(base: 2, epoch: 11)) < 1e-15)
+    }
+}
