@@ -212,8 +212,13 @@ struct Evaluator {
     ) throws(RegulaError) -> Flow {
         if isInterrupted() { throw RegulaError(.interrupted, "the cell was interrupted in a loop", at: keywordRange) }
         let innermost = locals.count - 1
-        locals[innermost].removeAll(keepingCapacity: true)
-        locals[innermost].append((variable.id, Binding(value: value, isMutable: false)))
+        if locals[innermost].count == 1 {
+            // The usual case, a body that binds nothing of its own: rebind the variable in place.
+            locals[innermost][0] = (variable.id, Binding(value: value, isMutable: false))
+        } else {
+            locals[innermost].removeAll(keepingCapacity: true)
+            locals[innermost].append((variable.id, Binding(value: value, isMutable: false)))
+        }
         do {
             for statement in body {
                 let flow = try execute(statement)

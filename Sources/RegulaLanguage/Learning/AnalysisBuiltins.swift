@@ -95,6 +95,9 @@ func monotonicSeconds() -> Double {
 /// `table(a, b, c, on: test)`: fits side by side.
 enum FitComparison {
     static func table(_ call: inout Call) throws(RegulaError) -> Value {
+        if call.variadic.count == 1, case let .learning(.log(log)) = call.variadic[0].value {
+            return .table(LearningValue.table(of: log))
+        }
         var fits: [FitResult] = []
         for argument in call.variadic {
             guard case let .learning(.fit(fit)) = argument.value else {

@@ -176,11 +176,14 @@ enum FitBuiltins {
     }
 
     static let lassoPath = Builtin(
-        "lassoPath", signature: "lassoPath(_ data: Dataset, lambdas: Number = 100, mix: Number = 1, ratio: Number? = nothing)",
+        "lassoPath", signature: "lassoPath(_ data: Dataset, lambdas: Number = 100, mix: Number = 1, ratio: Number? = nothing, penalty: Penalty? = nothing)",
         summary: "The lasso (or elastic-net) path: coefficients at `lambdas` values of λ from λ_max down, by coordinate descent.",
-        documentation: "glmnet's grid and algorithm: λ from the smallest value that zeroes every coefficient down to λ_max·ratio (0.0001, or 0.01 with more features than samples), warm starts and strong rules, on standardized features; coefficients in the original units. `mix` below 1 gives the elastic net. A classification dataset gets logistic regression.",
+        documentation: "glmnet's grid and algorithm: λ from the smallest value that zeroes every coefficient down to λ_max·ratio (0.0001, or 0.01 with more features than samples), warm starts and strong rules, on standardized features; coefficients in the original units. `mix` below 1 gives the elastic net. A classification dataset gets logistic regression. With `penalty:` (any penalty, formulas included) the path is that penalty scaled by λ.",
         example: "let path = lassoPath(load(\"diabetes\"), lambdas: 50)\npath.order",
-        parameters: [.positional("data"), .labelled("lambdas", default: .number(100)), .labelled("mix", default: .number(1)), .labelled("ratio", default: .nothing)]
+        parameters: [
+            .positional("data"), .labelled("lambdas", default: .number(100)), .labelled("mix", default: .number(1)),
+            .labelled("ratio", default: .nothing), .labelled("penalty", default: .nothing),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let data = try call.dataset("data"), count = try call.wholeNumber("lambdas"), mix = try call.number("mix")
         let ratio: Double? = if case .nothing = call.value("ratio") { nil } else { try call.number("ratio") }
@@ -188,9 +191,24 @@ enum FitBuiltins {
         let interrupt = InterruptCheck(check: call.isInterrupted)
         var options = SolverOptions()
         options.isInterrupted = { interrupt.check() }
+        var scaled: (any Penalty)?
+        if case .learning(.penalty) = call.value("penalty") {
+            let given = try call.penalty("penalty")
+            guard let slope = given.thresholdAtZero, slope > 0 else {
+                throw RegulaError(.value, "a path needs a penalty with a kink at 0 (its slope there gives λ_max); \(given) has none", at: call.range(of: "penalty"))
+            }
+            scaled = given
+        }
         let progress = ProgressDisplay(call, units: 4 * Double(count * data.sampleCount * data.featureCount))
         let result = try engine(at: call.range) { () throws(LearningError) in
-            let penalty = try PenaltyFamily.elasticNet(mix: mix)
+            let penalty: PenaltyFamily
+            if let base = scaled {
+                penalty = PenaltyFamily(name: "\(base)", zeroThresholdPerLambda: base.thresholdAtZero) { (lambda: Double) throws(LearningError) in
+                    try ScaledPenalty(lambda, base)
+                }
+            } else {
+                penalty = try PenaltyFamily.elasticNet(mix: mix)
+            }
             let path = try PenalizedRegression(data, family: family, options: options)
                 .path(penalty, count: count, ratio: ratio, featureNames: data.featureNames) { done, total in
                     progress.report("λ \(done) of \(total)")

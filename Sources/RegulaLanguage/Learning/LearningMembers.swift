@@ -9,7 +9,8 @@ extension LearningValue {
         case .fit: ["coefficients", "intercept", "losses", "nonzeros", "objective", "weights", "zeros"]
         case .path: ["coefficients", "count", "lambdas", "nonzeros", "order"]
         case .crossValidation: ["coefficients1se", "coefficientsMin", "lambda1se", "lambdaMin", "lambdas", "meanError", "standardError"]
-        case .model, .optimizer: []
+        case .model: []
+        case .optimizer: ["learningRate", "name"]
         case .network: ["bias", "nonzeros", "weights", "zeros"]
         case .curve: []
         case .prior: ["density"]
@@ -51,6 +52,9 @@ extension LearningValue {
                 let batches = try engine(at: call.range(of: "size")) { () throws(LearningError) in try data.batches(size, seed: seed) }
                 return .list(batches.map { .learning(.dataset(data.selecting($0))) })
             }
+        case let (.optimizer(.training(box)), "learningRate"): return .number(box.initial.learningRate)
+        case let (.optimizer(.training(box)), "name"): return .string(box.initial.kind.name)
+        case (.optimizer(.coordinateDescent), "name"): return .string("coordinate descent")
         case let (.network(box), "weights"): return numbers(box.network.weights)
         case let (.network(box), "bias"): return .number(box.network.parameters[box.network.biasRange(box.network.layerCount - 1)].first ?? 0)
         case let (.network(box), "zeros"): return .number(Double(box.network.weights.exactZeroCount))
