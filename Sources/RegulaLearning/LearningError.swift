@@ -33,16 +33,6 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
             return message
         }
     }
-
-    /// The kind of error as the language names it.
-    public var kind: String {
-        switch self {
-        case .shapeMismatch: return "ShapeError"
-        case .interrupted: return "Interrupted"
-        case .diverged: return "TrainingError"
-        default: return "ValueError"
-        }
-    }
 }
 
 /// A short rendering of a number for messages: integers without a fraction.

@@ -5,6 +5,16 @@ private struct InterruptCheck: @unchecked Sendable {
     let check: () -> Bool
 }
 
+extension Call {
+    /// Solver options that stop when the kernel is interrupted.
+    fileprivate var interruptibleOptions: SolverOptions {
+        let interrupt = InterruptCheck(check: isInterrupted)
+        var options = SolverOptions()
+        options.isInterrupted = { interrupt.check() }
+        return options
+    }
+}
+
 /// Built-ins that fit models: models, optimizers, `fit`, paths and cross-validation.
 enum FitBuiltins {
     static let all: [Builtin] = [
@@ -117,7 +127,7 @@ enum FitBuiltins {
         guard case let .learning(.optimizer(optimizer)) = call.value("optimizer") else {
             throw call.typeMismatch("optimizer", expected: "an optimizer such as coordinateDescent() or proximal(lr: 0.1)")
         }
-        let interrupt = InterruptCheck(check: call.isInterrupted)
+        let solverOptions = call.interruptibleOptions
         switch optimizer {
         case .coordinateDescent:
             let family: Family
@@ -127,10 +137,8 @@ enum FitBuiltins {
             case .network:
                 throw RegulaError(.value, "coordinate descent fits linear and logistic models; train an mlp with an optimizer such as adam(lr: 0.001)", at: call.range(of: "optimizer"))
             }
-            var options = SolverOptions()
-            options.isInterrupted = { interrupt.check() }
             let result = try engine(at: call.range) { () throws(LearningError) in
-                try PenalizedRegression(data, family: family, options: options).fit(penalty: penalty)
+                try PenalizedRegression(data, family: family, options: solverOptions).fit(penalty: penalty)
             }
             return .learning(.fit(FitResult(
                 model: model.name, method: "coordinate descent", penalty: "\(penalty)", featureNames: data.featureNames,
@@ -147,7 +155,7 @@ enum FitBuiltins {
             options.epochs = try call.wholeNumber("epochs")
             if case .number = call.value("batch") { options.batchSize = try call.wholeNumber("batch") }
             options.seed = try call.wholeNumber("seed")
-            options.isInterrupted = { interrupt.check() }
+            options.isInterrupted = solverOptions.isInterrupted
             let network = try engine(at: call.range) { () throws(LearningError) in
                 try Network(inputs: data.featureCount, hidden: hidden, activation: activation, loss: loss, seed: options.seed)
             }
@@ -188,9 +196,7 @@ enum FitBuiltins {
         let data = try call.dataset("data"), count = try call.wholeNumber("lambdas"), mix = try call.number("mix")
         let ratio: Double? = if case .nothing = call.value("ratio") { nil } else { try call.number("ratio") }
         let family: Family = data.task == .regression ? .gaussian : .logistic
-        let interrupt = InterruptCheck(check: call.isInterrupted)
-        var options = SolverOptions()
-        options.isInterrupted = { interrupt.check() }
+        let options = call.interruptibleOptions
         var scaled: (any Penalty)?
         if case .learning(.penalty) = call.value("penalty") {
             let given = try call.penalty("penalty")
@@ -228,9 +234,7 @@ enum FitBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard case let .learning(.path(result)) = call.value("path") else { throw call.typeMismatch("path", expected: "a Path (from lassoPath)") }
         let folds = try call.wholeNumber("folds"), seed = try call.wholeNumber("seed")
-        let interrupt = InterruptCheck(check: call.isInterrupted)
-        var options = SolverOptions()
-        options.isInterrupted = { interrupt.check() }
+        let options = call.interruptibleOptions
         let data = result.data
         let progress = ProgressDisplay(call, units: 4 * Double((folds + 1) * result.path.lambdas.count * data.sampleCount * data.featureCount))
         let cv = try engine(at: call.range) { () throws(LearningError) in

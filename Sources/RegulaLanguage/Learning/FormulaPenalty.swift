@@ -89,7 +89,7 @@ public struct FormulaPenalty: Penalty {
     public func derivative(_ weight: Double) -> Double { formula.evaluate(weight, parameterValues).1 }
 
     public func proximal(_ weight: Double, step: Double) -> Double {
-        if let form = elasticForm { return softThreshold(weight, step * form.l1) / (1 + 2 * step * form.l2) }
+        if let form = elasticForm { return elasticProximal(weight, step: step, l1: form.l1, l2: form.l2) }
         return numericProximal(weight, step: step, penalty: value, derivative: derivative)
     }
 

@@ -34,13 +34,6 @@ public struct Matrix: Equatable, Sendable {
         }
     }
 
-    /// A matrix whose columns are the given vectors, which must all have the same length.
-    public init(columnArrays: [[Double]]) {
-        let rows = columnArrays.first?.count ?? 0
-        precondition(columnArrays.allSatisfy { $0.count == rows }, "columns of different lengths")
-        self.init(rows: rows, columns: columnArrays.count, columnMajor: columnArrays.flatMap { $0 })
-    }
-
     public subscript(row: Int, column: Int) -> Double {
         get { storage[row + column * rows] }
         set { storage[row + column * rows] = newValue }
@@ -76,15 +69,6 @@ public struct Matrix: Equatable, Sendable {
         elements.reserveCapacity(indices.count * rows)
         for j in indices { elements.append(contentsOf: storage[(j * rows)..<((j + 1) * rows)]) }
         return Matrix(rows: rows, columns: indices.count, columnMajor: elements)
-    }
-
-    /// The transpose.
-    public func transposed() -> Matrix {
-        var result = Matrix(rows: columns, columns: rows)
-        for j in 0..<columns {
-            for i in 0..<rows { result.storage[j + i * columns] = storage[i + j * rows] }
-        }
-        return result
     }
 
     /// A·x.

@@ -76,7 +76,7 @@ public func softThreshold(_ w: Double, _ t: Double) -> Double {
 
 /// The proximal step of a·|x| + b·x² in closed form: soft threshold, then shrink.
 @inline(__always)
-func elasticProximal(_ w: Double, step: Double, l1: Double, l2: Double) -> Double {
+public func elasticProximal(_ w: Double, step: Double, l1: Double, l2: Double) -> Double {
     softThreshold(w, step * l1) / (1 + 2 * step * l2)
 }
 

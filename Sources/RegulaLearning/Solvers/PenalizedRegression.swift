@@ -68,9 +68,7 @@ public struct PenalizedRegression {
         factors = options.penaltyFactors ?? Array(repeating: 1, count: p)
         self.family = family
         self.options = options
-        columnScales = (0..<p).map { j in
-            design.storage.withUnsafeBufferPointer { BLAS.dot(n, $0.baseAddress! + j * n, $0.baseAddress! + j * n) } / Double(n)
-        }
+        columnScales = Self.columnMeanSquares(of: design, weights: nil)
         gram = family == .gaussian && p < 500 ? GramCache(design: design, centeredTarget: data.target.map { $0 - mean }) : nil
         targetProducts = family != .gaussian ? []
             : gram?.targetProducts ?? design.transposedTimes(data.target.map { $0 - mean }).map { $0 / Double(n) }
@@ -177,7 +175,13 @@ public struct PenalizedRegression {
     }
 
     func columnMeanSquares(weights: [Double]?) -> [Double] {
-        (0..<p).map { j in
+        Self.columnMeanSquares(of: design, weights: weights)
+    }
+
+    /// vⱼ = Σᵢ wᵢ·xᵢⱼ²/n for every column (wᵢ = 1 without weights).
+    static func columnMeanSquares(of design: Matrix, weights: [Double]?) -> [Double] {
+        let n = design.rows
+        return (0..<design.columns).map { j in
             design.storage.withUnsafeBufferPointer { x in
                 let column = x.baseAddress! + j * n
                 var total = 0.0
