@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         // Golden/ holds .regula files the tests read from the source tree, not resources.
         .testTarget(name: "RegulaLanguageTests", dependencies: ["RegulaLanguage", "RegulaLearning"], exclude: ["Golden"]),
-        .testTarget(name: "RegulaChartsTests", dependencies: ["RegulaCharts"]),
+        // Snapshots/ holds the golden bytes of figures and tables (SnapshotTests.swift).
+        .testTarget(name: "RegulaChartsTests", dependencies: ["RegulaCharts"], exclude: ["Snapshots"]),
         // Fixtures/ holds scikit-learn's reference solutions (scripts/make_sklearn_fixtures.py).
         .testTarget(name: "RegulaLearningTests", dependencies: ["RegulaLearning"], exclude: ["Fixtures"]),
     ]

@@ -102,6 +102,16 @@ public struct Call {
         return try string(name)
     }
 
+    /// A String argument that must be one of `choices`.
+    public func choice(_ name: String, among choices: [String]) throws(RegulaError) -> String {
+        let given = try string(name)
+        guard choices.contains(given) else {
+            let suggestion = Suggestion.closest(to: given, among: choices).map { " Did you mean \"\($0)\"?" } ?? ""
+            throw RegulaError(.value, "\(builtin.name)()'s '\(name):' is one of \(choices.map { "\"\($0)\"" }.joined(separator: ", ")); got \"\(given)\".\(suggestion)", at: range(of: name))
+        }
+        return given
+    }
+
     public func boolean(_ name: String) throws(RegulaError) -> Bool {
         guard case let .boolean(value) = value(name) else { throw typeMismatch(name, expected: "a Bool") }
         return value

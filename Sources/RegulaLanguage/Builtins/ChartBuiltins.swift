@@ -5,18 +5,26 @@ enum ChartBuiltins {
     static let all: [Builtin] = [plot, table]
 
     static let plot = Builtin(
-        "plot", signature: "plot(_ series: List..., over: List? = nothing, title: String? = nothing, xLabel: String? = nothing, yLabel: String? = nothing, names: List? = nothing)",
-        summary: "A line chart of one or more lists of numbers.",
-        documentation: "Each list is drawn against `over` (the x values), or against its positions 1, 2, 3, … without it; several lists share the axes and get a legend. `title`, `xLabel` and `yLabel` label the chart and its axes; `names` names the series.",
+        "plot", signature: "plot(_ items: Any..., over: List? = nothing, kind: String = \"line\", xScale: String = \"linear\", yScale: String = \"linear\", title: String? = nothing, xLabel: String? = nothing, yLabel: String? = nothing, names: List? = nothing)",
+        summary: "A chart of lists of numbers, functions, penalties, priors, fits, a log, a path, a cross-validation, a dataset or a model.",
+        documentation: """
+        Lists are drawn against `over` (the x values), or against their positions 1, 2, 3, …; `kind` is "line", "scatter", "step", "bar" or "stem", and `xScale`/`yScale` "linear" or "log". Several lists share the axes and get a legend; `names` names them.
+        Penalties, priors and functions of one number (`l1(1).gradient`, `l1(1).threshold`, `{ w in … }`) are drawn from `from` to `to`, with where two curves cross marked; `separate: true` gives each its own panel.
+        A path: coefficients against λ (log axis), each line named at its end; `x: "norm"` draws them against ‖β‖₁, `cv: cv` marks λ_min and λ_1se. A cross-validation: the error with its standard-error band.
+        Fits: `show:` "loss", "zeros", "trajectories", "coefficients" (against the truth when known) or "network"; several fits are overlaid or put side by side.
+        A log: `x:` and `y:` name its columns. A dataset: its samples (2 features) or its correlation matrix. A model: its network diagram.
+        """,
         example: "let w = linspace(-2, 2, count: 41)\nplot(abs(w), w * w, over: w, names: [\"|w|\", \"w²\"])",
         parameters: [
-            .positional("series", variadic: true), .labelled("over", default: .nothing), .labelled("title", default: .nothing),
+            .positional("series", variadic: true), .labelled("over", default: .nothing), .labelled("kind", default: .string("line")),
+            .labelled("xScale", default: .string("linear")), .labelled("yScale", default: .string("linear")), .labelled("title", default: .nothing),
             .labelled("xLabel", default: .nothing), .labelled("yLabel", default: .nothing), .labelled("names", default: .nothing),
             .labelled("from", default: .number(-2)), .labelled("to", default: .number(2)), .labelled("x", default: .nothing), .labelled("y", default: .nothing),
+            .labelled("show", default: .nothing), .labelled("cv", default: .nothing), .labelled("separate", default: .boolean(false)),
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard !call.variadic.isEmpty else {
-            throw RegulaError(.argument, "plot() needs at least one list of numbers, as in plot([1, 4, 9])", at: call.range)
+            throw RegulaError(.argument, "plot() needs something to draw, as in plot([1, 4, 9])", at: call.range)
         }
         switch call.variadic[0].value {
         case .learning, .builtin, .function: return try LearningPlots.plot(&call)
@@ -33,22 +41,36 @@ enum ChartBuiltins {
         if case .list = call.value("over") {
             xs = try call.value("over").numbers(for: "plot()'s 'over:'", at: call.range(of: "over"))
         }
-        var series: [Series] = []
+        let kind = try call.choice("kind", among: ["line", "scatter", "step", "bar", "stem"])
+        var marks: [Mark] = []
         for (index, argument) in call.variadic.enumerated() {
             let values = try argument.value.numbers(for: "plot()'s series", at: argument.range)
-            let name = index < names.count ? names[index] : "series \(index + 1)"
-            if let xs {
-                guard xs.count == values.count else {
-                    throw RegulaError(.value, "plot() series \(index + 1) has \(values.count) values but 'over:' has \(xs.count)", at: argument.range)
-                }
-                series.append(Series(name: name, points: Array(zip(xs, values)).map { (x: $0.0, y: $0.1) }))
-            } else {
-                series.append(Series(name: name, values: values))
+            let name = index < names.count ? names[index] : (call.variadic.count > 1 ? "series \(index + 1)" : nil)
+            let positions = xs ?? values.indices.map { Double($0 + 1) }
+            guard positions.count == values.count else {
+                throw RegulaError(.value, "plot() series \(index + 1) has \(values.count) values but 'over:' has \(positions.count)", at: argument.range)
+            }
+            let points = zip(positions, values).map { (x: $0, y: $1) }
+            switch kind {
+            case "scatter": marks.append(Mark(.scatter(points), name: name))
+            case "step": marks.append(Mark(.step(points), name: name))
+            case "stem": marks.append(Mark(.stems(points), name: name))
+            case "bar":
+                // Bars centred on their x, as wide as the closest spacing, side by side per series.
+                let sorted = positions.sorted()
+                let spacing = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? 1
+                let width = spacing * 0.8 / Double(call.variadic.count)
+                let offset = -spacing * 0.4 + Double(index) * width
+                var mark = Mark(.bars(points.map { Bar(lower: $0.x + offset, upper: $0.x + offset + width, value: $0.y) }), name: name)
+                mark.opacity = 0.85
+                marks.append(mark)
+            default: marks.append(Mark.line(points, name: name))
             }
         }
-        return .chart(LineChart(
-            series: series, title: try call.optionalString("title"),
-            xLabel: try call.optionalString("xLabel"), yLabel: try call.optionalString("yLabel")))
+        var chart = Chart(marks, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel"), yLabel: try call.optionalString("yLabel"))
+        chart.xScale = ScaleKind(rawValue: try call.choice("xScale", among: ["linear", "log"]))!
+        chart.yScale = ScaleKind(rawValue: try call.choice("yScale", among: ["linear", "log"]))!
+        return .chart(.chart(chart))
     }
 
     static let table = Builtin(

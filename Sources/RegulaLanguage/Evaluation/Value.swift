@@ -13,7 +13,7 @@ public enum Value: Sendable {
     case range(lower: Int, upper: Int, isClosed: Bool)
     indirect case builtin(Builtin)
     indirect case function(UserFunction)
-    indirect case chart(LineChart)
+    indirect case chart(Figure)
     indirect case table(Table)
     /// Datasets, penalties, fits, paths and the rest of the learning engine's values.
     indirect case learning(LearningValue)

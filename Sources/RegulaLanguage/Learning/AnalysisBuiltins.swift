@@ -19,7 +19,7 @@ enum AnalysisBuiltins {
     static let histogram = Builtin(
         "histogram", signature: "histogram(_ values: List..., bins: Number = 30, names: List? = nothing, title: String? = nothing)",
         summary: "Overlaid histograms of lists of numbers (weights of several fits, say), on shared bins.",
-        documentation: "The bins split the range of all the values into `bins` equal parts; each list is drawn as the outline of its counts. Exact zeros pile up in the bin holding 0, which is how L1's sparsity looks.",
+        documentation: "The bins split the range of all the values into `bins` equal parts; the lists' bars are drawn over each other, see-through, and the legend counts each list's exact zeros. Exact zeros pile up in the bin holding 0, which is how L1's sparsity looks.",
         example: "histogram([0, 0, 0.5, 1, 1.5], [0.2, 0.4, 0.4], bins: 5)",
         parameters: [.positional("values", variadic: true), .labelled("bins", default: .number(30)), .labelled("names", default: .nothing), .labelled("title", default: .nothing)]
     ) { (call: inout Call) throws(RegulaError) -> Value in
@@ -34,19 +34,20 @@ enum AnalysisBuiltins {
         let width = (high - low) / Double(bins)
         var names: [String] = []
         if case let .list(given) = call.value("names") { names = given.map(\.printed) }
-        var series: [Series] = []
+        var marks: [Mark] = []
         for (index, values) in lists.enumerated() {
             var counts = [Double](repeating: 0, count: bins)
             for value in values { counts[min(Int((value - low) / width), bins - 1)] += 1 }
-            var points: [(x: Double, y: Double)] = [(low, 0)]
-            for (bin, count) in counts.enumerated() {
-                points.append((low + Double(bin) * width, count))
-                points.append((low + Double(bin + 1) * width, count))
-            }
-            points.append((high, 0))
-            series.append(Series(name: index < names.count ? names[index] : "values \(index + 1)", points: points))
+            let zeros = values.exactZeroCount
+            let name = (index < names.count ? names[index] : "values \(index + 1)") + (zeros > 0 ? " (\(zeros) exactly 0)" : "")
+            var mark = Mark(.bars(counts.enumerated().map { Bar(lower: low + Double($0.offset) * width, upper: low + Double($0.offset + 1) * width, value: $0.element) }), name: name)
+            // Overlaid histograms show through each other.
+            mark.opacity = lists.count > 1 ? 0.5 : 0.85
+            marks.append(mark)
         }
-        return .chart(LineChart(series: series, title: try call.optionalString("title"), xLabel: "value", yLabel: "count"))
+        var chart = Chart(marks, title: try call.optionalString("title"), xLabel: "value", yLabel: "count")
+        chart.yIntegers = true
+        return .chart(.chart(chart))
     }
 
     static let time = Builtin(
@@ -73,6 +74,9 @@ enum AnalysisBuiltins {
                 switch curve.kind {
                 case .gradient: curve.penalty.addDerivative(of: weights, factors: nil, to: &gradient)
                 case .value: gradient[0] += curve.penalty.value(of: weights, factors: nil)
+                case .threshold:
+                    gradient = weights
+                    curve.penalty.applyProximal(to: &gradient, step: 1, factors: nil)
                 }
                 best = min(best, monotonicSeconds() - start)
             }

@@ -142,7 +142,7 @@ enum FitBuiltins {
             }
             return .learning(.fit(FitResult(
                 model: model.name, method: "coordinate descent", penalty: "\(penalty)", featureNames: data.featureNames,
-                coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, losses: [], network: nil)))
+                coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, truth: data.truth)))
         case let .training(box):
             let trainer = box.initial
             let classification = data.task != .regression
@@ -179,7 +179,8 @@ enum FitBuiltins {
             return .learning(.fit(FitResult(
                 model: model.name, method: trainer.kind.name, penalty: "\(penalty)", featureNames: data.featureNames,
                 coefficients: first, intercept: trained.parameters[trained.biasRange(0)].first ?? 0,
-                objective: outcome.history.last?.objective ?? .nan, losses: outcome.history.map(\.trainLoss), network: trained)))
+                objective: outcome.history.last?.objective ?? .nan, history: outcome.history, trajectories: outcome.trajectories,
+                truth: hidden.isEmpty ? data.truth : nil, network: trained)))
         }
     }
 

@@ -15,33 +15,40 @@ public struct GeometryResult: Sendable {
         return "geometry: " + parts.joined(separator: "; ")
     }
 
-    /// Contours of the loss through each solution, each ball, and each solution marked by a cross.
-    var chart: LineChart {
-        var series: [Series] = []
-        var contours: [(x: Double, y: Double)] = []
+    /// Contours of the loss (through each solution, and inner ones), each ball shaded, and each
+    /// solution marked and named; one unit is as long on both axes, so the disk stays round.
+    var chart: Chart {
+        let levels = solutions.map { loss.value($0.point) }
+        let outer = levels.max() ?? 1
+        let reach = ([radius, 0] + loss.center.map(abs) + solutions.flatMap { $0.point.map(abs) }).max()! * 1.25 + 0.25
+        let extent = (reach * 2).rounded(.up) / 2  // a whole half, so the niced axes end where the grid does
+        let axis = (0...80).map { -extent + 2 * extent * Double($0) / 80 }
+        let grid = Grid(xs: axis, ys: axis) { x, y in loss.value([x, y]) }
+        let inner = (1...4).map { outer * Double($0) / 5 }
+        var marks: [Mark] = [Mark(.contours(grid, levels: (levels + inner).sorted()), name: "loss contours", color: 7)]
         for solution in solutions {
-            contours += loss.contour(level: loss.value(solution.point)) + [(.nan, .nan)]
+            var ball = Mark(.area(solution.norm.boundary(radius: radius)), name: "\(solution.norm.rawValue.uppercased()) ball, radius \(Value.format(radius))", color: solution.norm == .l1 ? 1 : 0)
+            ball.opacity = solution.norm == .l1 ? 0.18 : 0.08
+            marks.append(ball)
         }
-        contours += loss.contour(level: loss.value(loss.center) + 0.02)
-        series.append(Series(name: "loss", points: contours))
-        for solution in solutions {
-            series.append(Series(name: "\(solution.norm.rawValue.uppercased()) ball", points: solution.norm.boundary(radius: radius)))
-        }
-        let arm = 0.06 * max(radius, 1)
         for solution in solutions {
             let (x, y) = (solution.point[0], solution.point[1])
-            series.append(Series(name: "\(solution.norm.rawValue.uppercased()) min", points: [
-                (x - arm, y - arm), (x + arm, y + arm), (.nan, .nan), (x - arm, y + arm), (x + arm, y - arm),
-            ]))
+            let color = solution.norm == .l1 ? 1 : 0
+            marks.append(Mark(.scatter([(x, y)]), color: color))
+            let zeros = solution.point.exactZeroCount
+            // Named inside the ball, where no contour runs.
+            var label = Mark(.text((x, y), "\(solution.norm.rawValue.uppercased()) (\(NumberFormat.compact(x, significantDigits: 3)), \(NumberFormat.compact(y, significantDigits: 3)))" + (zeros > 0 ? " corner" : "")), color: color)
+            label.textAnchor = "end"
+            marks.append(label)
         }
-        let all = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
-        let low = min(all.map(\.x).min()!, all.map(\.y).min()!), high = max(all.map(\.x).max()!, all.map(\.y).max()!)
-        var chart = LineChart(series: series, title: "Where the loss meets each ball", xLabel: "w₁", yLabel: "w₂")
-        // A square plot area (see LineChart's margins) and one domain for both axes: circles stay round.
-        chart.width = 536
-        chart.height = 558
-        chart.xDomain = low...high
-        chart.yDomain = low...high
+        marks.append(Mark(.scatter([(loss.center[0], loss.center[1])]), name: "unpenalized minimum", color: 7))
+        var chart = Chart(marks, title: "Where the loss meets each ball", xLabel: "w₁", yLabel: "w₂")
+        chart.xDomain = -extent...extent
+        chart.yDomain = -extent...extent
+        chart.equalAspect = true
+        chart.width = 560
+        chart.height = 580
+        chart.description = description
         return chart
     }
 }

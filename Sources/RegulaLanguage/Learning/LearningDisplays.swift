@@ -8,33 +8,36 @@ extension LearningValue {
         case let .dataset(data):
             DisplayBundle(plainText: description, html: "<p>\(escaped(description))</p>" + Self.preview(of: data).html())
         case let .penalty(penalty):
-            DisplayBundle(plainText: description, svg: Self.shape(of: penalty).svg())
+            Self.bundle(.grid(LearningCharts.shape(of: penalty)), description)
+        case let .fit(fit) where !fit.history.isEmpty:
+            Self.bundle(LearningCharts.fit(fit), description + "\n" + Self.coefficientTable(fit).plainText())
         case let .fit(fit):
             DisplayBundle(plainText: description + "\n" + Self.coefficientTable(fit).plainText(),
                           html: "<p>\(escaped(description))</p>" + Self.coefficientTable(fit).html())
         case let .path(result):
-            DisplayBundle(plainText: description, svg: Self.chart(of: result.path).svg())
+            Self.bundle(.chart(LearningCharts.path(result.path)), description)
         case let .crossValidation(cv):
-            DisplayBundle(plainText: description, svg: Self.chart(of: cv).svg())
-        case .model, .optimizer:
+            Self.bundle(.chart(LearningCharts.crossValidation(cv)), description)
+        case .model, .optimizer, .quadratic:
             DisplayBundle(plainText: description)
-        case .network:
-            DisplayBundle(plainText: description)
+        case let .network(box):
+            Self.bundle(.network(LearningCharts.network(box.network, title: "\(box.kind) model")), description)
         case let .curve(curve):
-            DisplayBundle(plainText: description, svg: LineChart(
-                series: [Series(name: curve.name, points: Self.grid(-2, 2).map { (x: $0, y: curve($0)) })],
-                title: curve.name, xLabel: "w", yLabel: nil).svg())
-        case .quadratic:
-            DisplayBundle(plainText: description)
+            Self.bundle(.chart(LearningCharts.functions(
+                [(curve.name, LearningCharts.grid(-2, 2).map { (x: $0, y: curve($0)) })], title: curve.name, xLabel: "w", yLabel: nil)), description)
         case let .geometry(result):
-            DisplayBundle(plainText: description, svg: result.chart.svg())
+            Self.bundle(.chart(result.chart), description)
         case let .prior(prior):
-            DisplayBundle(plainText: description, svg: LineChart(
-                series: [Series(name: prior.name, points: Self.grid(-4, 4).map { (x: $0, y: prior.density($0)) })],
-                title: prior.name, xLabel: "w", yLabel: "density").svg())
+            Self.bundle(.chart(LearningCharts.functions(
+                [(prior.name, LearningCharts.grid(-4, 4).map { (x: $0, y: prior.density($0)) })], title: prior.name, xLabel: "w", yLabel: "density")), description)
         case let .log(log):
             DisplayBundle(plainText: description + "\n" + Self.table(of: log).plainText(), html: Self.table(of: log).html())
         }
+    }
+
+    /// A figure with the value's description as its text.
+    private static func bundle(_ figure: Figure, _ text: String) -> DisplayBundle {
+        DisplayBundle(plainText: text, svg: figure.svg())
     }
 
     /// The first rows of a dataset, features then target.
@@ -45,22 +48,8 @@ extension LearningValue {
                 (data.features.row(i) + [data.target[i]]).map { Table.Cell.number($0) }
             })
         table.maximumRows = rows
+        table.totalRows = data.sampleCount
         return table
-    }
-
-    /// 201 evenly spaced points from `from` to `to`.
-    static func grid(_ from: Double, _ to: Double) -> [Double] {
-        (0...200).map { from + (to - from) * Double($0) / 200 }
-    }
-
-    static func shape(of penalty: any Penalty) -> LineChart {
-        let grid = grid(-2, 2)
-        return LineChart(
-            series: [
-                Series(name: "P(w)", points: grid.map { (x: $0, y: penalty.value($0)) }),
-                Series(name: "P′(w)", points: grid.map { (x: $0, y: penalty.derivative($0)) }),
-            ],
-            title: "\(penalty)", xLabel: "w", yLabel: nil)
     }
 
     static func coefficientTable(_ fit: FitResult) -> Table {
@@ -73,31 +62,6 @@ extension LearningValue {
     static func table(of log: TrainingLog) -> Table {
         Table(columns: log.columns, rows: (0..<log.rowCount).map { row in log.columns.map { .number(log.values[$0]![row]) } })
     }
-
-    /// Coefficient paths against log₁₀ λ, one line per feature, on the standardized features
-    /// the path was fitted on: in original units a feature's scale would decide its line's size.
-    static func chart(of path: RegularizationPath) -> LineChart {
-        let x = path.lambdas.map { log10($0) }
-        let series = path.featureNames.indices.map { j in
-            Series(name: path.featureNames[j], points: zip(x, path.fits).map { (x: $0, y: $1.workingCoefficients[j]) })
-        }
-        return LineChart(series: series, title: "\(path.penaltyName) path", xLabel: "log₁₀ λ", yLabel: "standardized coefficient")
-    }
-
-    /// Mean held-out error with ± one standard error against log₁₀ λ.
-    static func chart(of cv: CrossValidation) -> LineChart {
-        let x = cv.lambdas.map { log10($0) }
-        return LineChart(
-            series: [
-                Series(name: "mean", points: zip(x, cv.meanError).map { (x: $0, y: $1) }),
-                Series(name: "+1 se", points: x.indices.map { (x: x[$0], y: cv.meanError[$0] + cv.standardError[$0]) }),
-                Series(name: "−1 se", points: x.indices.map { (x: x[$0], y: cv.meanError[$0] - cv.standardError[$0]) }),
-            ],
-            title: "\(cv.folds)-fold cross-validation: λ_min = \(Value.format(cv.lambdaMin)), λ_1se = \(Value.format(cv.lambda1se))",
-            xLabel: "log₁₀ λ", yLabel: cv.measure)
-    }
 }
 
-private func escaped(_ text: String) -> String {
-    text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
-}
+private func escaped(_ text: String) -> String { SVGWriter.escape(text) }

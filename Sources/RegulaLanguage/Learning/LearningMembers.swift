@@ -5,7 +5,7 @@ extension LearningValue {
     static func memberNames(of value: LearningValue) -> [String] {
         switch value {
         case .dataset: ["batches", "features", "names", "samples", "split", "standardized", "target", "title", "truth"]
-        case .penalty: ["gradient", "prox", "value"]
+        case .penalty: ["gradient", "prox", "threshold", "value"]
         case .fit: ["coefficients", "intercept", "losses", "nonzeros", "objective", "weights", "zeros"]
         case .path: ["coefficients", "count", "lambdas", "nonzeros", "order"]
         case .crossValidation: ["coefficients1se", "coefficientsMin", "lambda1se", "lambdaMin", "lambdas", "meanError", "standardError"]
@@ -84,6 +84,8 @@ extension LearningValue {
             return .learning(.curve(PenaltyCurve(penalty: penalty, kind: .value)))
         case let (.penalty(penalty), "gradient"):
             return .learning(.curve(PenaltyCurve(penalty: penalty, kind: .gradient)))
+        case let (.penalty(penalty), "threshold"):
+            return .learning(.curve(PenaltyCurve(penalty: penalty, kind: .threshold)))
         case let (.prior(prior), "density"):
             return method("density", "prior.density(_ w: Number or List)", "The prior density at w.", [.positional("w")]) {
                 (call: inout Call) throws(RegulaError) -> Value in

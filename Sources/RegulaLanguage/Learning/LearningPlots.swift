@@ -1,38 +1,140 @@
 import RegulaCharts
 import RegulaLearning
 
-/// `plot` of the learning engine's values: penalties as curves, a log's columns, a path, a
-/// cross-validation.
+/// `plot` of the learning engine's values: penalties and functions as curves, a log's columns,
+/// a path, a cross-validation, fits, datasets and models.
 enum LearningPlots {
     static func plot(_ call: inout Call) throws(RegulaError) -> Value {
         let first = call.variadic[0]
         switch first.value {
         case let .learning(.path(result)) where call.variadic.count == 1:
-            return .chart(LearningValue.chart(of: result.path))
+            return .chart(.chart(try path(result, &call)))
         case let .learning(.crossValidation(cv)) where call.variadic.count == 1:
-            return .chart(LearningValue.chart(of: cv))
+            return .chart(.chart(LearningCharts.crossValidation(cv)))
         case let .learning(.log(log)) where call.variadic.count == 1:
             return try plot(log, &call)
+        case .learning(.fit):
+            return try fits(&call)
+        case let .learning(.dataset(data)) where call.variadic.count == 1:
+            return .chart(.chart(LearningCharts.dataset(data)))
+        case let .learning(.network(box)) where call.variadic.count == 1:
+            return .chart(.network(LearningCharts.network(box.network, title: try call.optionalString("title") ?? "\(box.kind) model")))
+        case let .learning(.geometry(result)) where call.variadic.count == 1:
+            return .chart(.chart(result.chart))
         case .learning(.penalty), .learning(.curve), .learning(.prior), .builtin, .function:
             return try plotFunctions(&call)
         default:
-            throw RegulaError(.type, "plot() draws lists of numbers, penalties, a log, a path or a cross-validation; got \(first.value.typeName) here", at: first.range)
+            throw RegulaError(.type, "plot() draws lists of numbers, functions, penalties, priors, fits, a log, a path, a cross-validation, a dataset or a model; got \(first.value.typeName) here", at: first.range)
         }
     }
 
-    /// Penalties, their `value` and `gradient`, priors, and built-in functions of one number,
-    /// each drawn as a curve from `from` to `to`.
+    /// `plot(path)`, `plot(path, x: "norm")`, `plot(path, cv: cv)`.
+    private static func path(_ result: PathResult, _ call: inout Call) throws(RegulaError) -> Chart {
+        var againstNorm = false
+        switch call.value("x") {
+        case .nothing, .string("lambda"), .string("λ"): break
+        case .string("norm"): againstNorm = true
+        default: throw RegulaError(.value, "plot() of a path takes x: \"lambda\" (the default) or x: \"norm\" (the L1 norm of the coefficients)", at: call.range(of: "x"))
+        }
+        var cv: CrossValidation?
+        switch call.value("cv") {
+        case .nothing: break
+        case let .learning(.crossValidation(given)): cv = given
+        default: throw call.typeMismatch("cv", expected: "a cross-validation, as made by crossValidate(path, folds: 10, seed: 0)")
+        }
+        var chart = LearningCharts.path(result.path, againstNorm: againstNorm, cv: cv)
+        if let title = try call.optionalString("title") { chart.title = title }
+        return chart
+    }
+
+    /// `plot(fit)` and `plot(a, b, show: "zeros")`: one view of one or more fits.
+    private static func fits(_ call: inout Call) throws(RegulaError) -> Value {
+        var fits: [FitResult] = []
+        for argument in call.variadic {
+            guard case let .learning(.fit(fit)) = argument.value else {
+                throw RegulaError(.type, "plot() draws fits together with other fits only; this is a \(argument.value.typeName)", at: argument.range)
+            }
+            fits.append(fit)
+        }
+        let show: LearningCharts.FitView
+        switch call.value("show") {
+        case .nothing: show = .summary
+        case let .string(name):
+            guard let view = LearningCharts.FitView(rawValue: name) else {
+                throw RegulaError(.value, "plot() of a fit shows one of \(LearningCharts.FitView.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")); got \"\(name)\"", at: call.range(of: "show"))
+            }
+            show = view
+        default: throw call.typeMismatch("show", expected: "a String such as \"zeros\"")
+        }
+        var names = fits.map(\.method)
+        if case let .list(given) = call.value("names") {
+            guard given.count == fits.count else { throw RegulaError(.value, "plot() has \(fits.count) fits but \(given.count) names", at: call.range(of: "names")) }
+            names = given.map(\.printed)
+        } else if Set(names).count < names.count {
+            names = names.enumerated().map { "\($0.element) (\($0.offset + 1))" }
+        }
+        let trained = show == .summary || show == .loss || show == .zeros || show == .trajectories
+        if trained, let index = call.variadic.indices.first(where: { fits[$0].history.isEmpty }), show != .summary || fits.count > 1 {
+            throw RegulaError(.value, "this fit was made by coordinate descent, which has no epochs; try show: \"coefficients\"", at: call.variadic[index].range)
+        }
+        let title = try call.optionalString("title")
+        var figure: Figure
+        switch show {
+        case .summary where fits.count == 1: figure = LearningCharts.fit(fits[0])
+        case .summary, .loss:
+            figure = .chart(LearningCharts.epochs(fits, names: names, column: \.trainLoss, title: "training loss", yLabel: "loss"))
+        case .zeros:
+            figure = .chart(LearningCharts.epochs(fits, names: names, column: { Double($0.zeros) }, title: "exact zeros", yLabel: "weights exactly 0", stepped: true))
+        case .trajectories:
+            let charts = try fits.indices.map { (index: Int) throws(RegulaError) -> Chart in
+                guard fits[index].trajectories != nil else {
+                    throw RegulaError(.value, "this model has more than 200 weights, so their trajectories were not kept", at: call.variadic[index].range)
+                }
+                var chart = LearningCharts.trajectories(fits[index])
+                chart.title = "weights by epoch: \(names[index]), \(fits[index].penalty)"
+                return chart
+            }
+            figure = charts.count == 1 ? .chart(charts[0]) : .grid(ChartGrid(charts.map { var chart = $0; chart.width = 440; return chart }))
+        case .coefficients:
+            let charts = fits.map(LearningCharts.coefficients)
+            figure = charts.count == 1 ? .chart(charts[0]) : .grid(ChartGrid(charts.map { var chart = $0; chart.width = 440; return chart }))
+        case .network:
+            guard fits.count == 1, let network = fits[0].network else {
+                throw RegulaError(.value, "show: \"network\" draws one fit trained by an optimizer", at: call.range(of: "show"))
+            }
+            figure = .network(LearningCharts.network(network, title: title ?? "\(fits[0].model), \(fits[0].penalty)"))
+        }
+        if let title {
+            switch figure {
+            case var .chart(chart): chart.title = title; figure = .chart(chart)
+            case var .grid(grid): grid.title = title; figure = .grid(grid)
+            case .network: break
+            }
+        }
+        return .chart(figure)
+    }
+
+    /// Penalties, their `value`, `gradient` and `threshold`, priors, and functions of one
+    /// number, each drawn as a curve from `from` to `to`.
     static func plotFunctions(_ call: inout Call) throws(RegulaError) -> Value {
         let from = try call.number("from"), to = try call.number("to")
         guard from < to else { throw RegulaError(.value, "plot() needs 'from:' below 'to:', got \(Value.format(from)) and \(Value.format(to))", at: call.range(of: "to")) }
-        let grid = LearningValue.grid(from, to)
-        var series: [Series] = []
+        let grid = LearningCharts.grid(from, to)
+        var curves: [(name: String, points: [Point])] = []
+        // Engine curves can be evaluated anywhere, which places their crossings exactly.
+        var exact: [(Double) -> Double]? = []
         for argument in call.variadic {
             let name: String, ys: [Double]
             switch argument.value {
-            case let .learning(.penalty(penalty)): (name, ys) = ("\(penalty)", grid.map(penalty.value))
-            case let .learning(.curve(curve)): (name, ys) = (curve.name, grid.map { curve($0) })
-            case let .learning(.prior(prior)): (name, ys) = (prior.name, grid.map(prior.density))
+            case let .learning(.penalty(penalty)):
+                (name, ys) = ("\(penalty)", grid.map(penalty.value))
+                exact?.append(penalty.value)
+            case let .learning(.curve(curve)):
+                (name, ys) = (curve.name, grid.map { curve($0) })
+                exact?.append { curve($0) }
+            case let .learning(.prior(prior)):
+                (name, ys) = (prior.name, grid.map(prior.density))
+                exact?.append(prior.density)
             case let .builtin(function):
                 // A built-in of one number also takes a list: call it once on the whole grid.
                 var inner = try Call(
@@ -40,6 +142,7 @@ enum LearningPlots {
                     range: argument.range, output: call.output, isInterrupted: call.isInterrupted)
                 let result = try function.implementation(&inner)
                 (name, ys) = (function.name, try result.numbers(for: "plot() of \(function.name)", at: argument.range))
+                exact = nil
             case let .function(function):
                 guard let invoke = call.invokeFunction else { throw RegulaError(.type, "plot() cannot call \(function.name) here", at: argument.range) }
                 var values: [Double] = []
@@ -49,15 +152,29 @@ enum LearningPlots {
                     }
                     values.append(y)
                 }
-                (name, ys) = (function.name == "function" ? "series \(series.count + 1)" : function.name, values)
+                (name, ys) = (function.name == "function" ? "series \(curves.count + 1)" : function.name, values)
+                exact = nil
             default:
                 throw RegulaError(.type, "plot() draws penalties, functions and priors together, but this series is a \(argument.value.typeName)", at: argument.range)
             }
-            series.append(Series(name: name, points: zip(grid, ys).map { (x: $0, y: $1) }))
+            curves.append((name, zip(grid, ys).map { (x: $0, y: $1) }))
         }
-        return .chart(LineChart(
-            series: series, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel") ?? "w",
-            yLabel: try call.optionalString("yLabel")))
+        if case let .list(given) = call.value("names") {
+            guard given.count == curves.count else { throw RegulaError(.value, "plot() has \(curves.count) curves but \(given.count) names", at: call.range(of: "names")) }
+            for index in curves.indices { curves[index].name = given[index].printed }
+        }
+        let chart = LearningCharts.functions(
+            curves, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel") ?? "w", yLabel: try call.optionalString("yLabel"),
+            evaluate: exact)
+        guard case .boolean(true) = call.value("separate") else { return .chart(.chart(chart)) }
+        // Small multiples: each curve in its own panel, on its own scale.
+        let panels = curves.enumerated().map { index, curve in
+            var panel = Chart([Mark.line(curve.points, name: curve.name, color: index)], title: curve.name, xLabel: chart.xLabel, yLabel: chart.yLabel)
+            panel.width = 380
+            panel.height = 300
+            return panel
+        }
+        return .chart(.grid(ChartGrid(panels, columns: min(3, panels.count), title: chart.title)))
     }
 
     static func plot(_ log: TrainingLog, _ call: inout Call) throws(RegulaError) -> Value {
@@ -79,12 +196,19 @@ enum LearningPlots {
         case .nothing: names = log.columns.filter { $0 != x }
         default: throw RegulaError(.type, "plot()'s 'y:' must be a column name or a List of them", at: call.range(of: "y"))
         }
-        var series: [Series] = []
-        for name in names {
-            series.append(Series(name: name, points: zip(xs, try column(name, at: call.range(of: "y"))).map { (x: $0, y: $1) }))
+        // Columns of different sizes (a loss and a count of zeros) each get a panel of their own.
+        var charts: [Chart] = []
+        for (index, name) in names.enumerated() {
+            let points = zip(xs, try column(name, at: call.range(of: "y"))).map { (x: $0, y: $1) }
+            var chart = Chart([Mark.line(points, name: name, color: index)], title: names.count > 1 ? name : try call.optionalString("title"),
+                              xLabel: try call.optionalString("xLabel") ?? x, yLabel: names.count > 1 ? nil : try call.optionalString("yLabel") ?? name)
+            if names.count > 1 {
+                chart.width = 420
+                chart.height = 320
+            }
+            charts.append(chart)
         }
-        return .chart(LineChart(
-            series: series, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel") ?? x,
-            yLabel: try call.optionalString("yLabel")))
+        if charts.count == 1 { return .chart(.chart(charts[0])) }
+        return .chart(.grid(ChartGrid(charts, columns: min(charts.count, 2), title: try call.optionalString("title"))))
     }
 }

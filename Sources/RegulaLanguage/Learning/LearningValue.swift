@@ -86,9 +86,18 @@ public struct FitResult: Sendable {
     public var coefficients: [Double]
     public var intercept: Double
     public var objective: Double
-    /// Per-epoch training loss, for fits by an optimizer.
-    public var losses: [Double]
+    /// Per-epoch records (loss, exact zeros, norms), for fits by an optimizer.
+    public var history: [EpochRecord] = []
+    /// Every weight at the end of each epoch (epoch 0 first), for models of at most 200 weights.
+    public var trajectories: [[Double]]?
+    /// The coefficients that generated the data, when the data is synthetic.
+    public var truth: [Double]?
     public var network: Network?
+
+    /// Per-epoch training loss.
+    public var losses: [Double] { history.map(\.trainLoss) }
+    /// Every weight of the model (a network's, all layers), or the coefficients.
+    public var weightCount: Int { network?.weights.count ?? coefficients.count }
 }
 
 /// A regularization path with what made it, so `crossValidate` can refit it fold by fold.
@@ -185,20 +194,36 @@ func engine<T>(at range: SourceRange, _ body: () throws(LearningError) -> T) thr
 
 /// P(w) or P′(w) of a penalty, as a function of w.
 public struct PenaltyCurve: Sendable {
-    public enum Kind: String, Sendable { case value, gradient }
+    /// `threshold` is the proximal step with step 1: soft thresholding for L1, hard for L0,
+    /// proportional shrinkage for L2.
+    public enum Kind: String, Sendable { case value, gradient, threshold }
     public let penalty: any Penalty
     public let kind: Kind
 
     var name: String { "\(penalty).\(kind.rawValue)" }
 
-    func callAsFunction(_ w: Double) -> Double { kind == .value ? penalty.value(w) : penalty.derivative(w) }
+    func callAsFunction(_ w: Double) -> Double {
+        switch kind {
+        case .value: penalty.value(w)
+        case .gradient: penalty.derivative(w)
+        case .threshold: penalty.proximal(w, step: 1)
+        }
+    }
+
+    private var summary: String {
+        switch kind {
+        case .value: "The penalty P(w)."
+        case .gradient: "A subgradient P′(w) of the penalty (0 at a kink)."
+        case .threshold: "The proximal step of the penalty with step 1: where a weight w lands."
+        }
+    }
 
     /// The built-in that calls it, of a number or of each element of a list.
     var builtin: Builtin {
         let curve = self
         return Builtin(
             name, signature: "\(name)(_ w: Number or List)",
-            summary: kind == .value ? "The penalty P(w)." : "A subgradient P′(w) of the penalty (0 at a kink).",
+            summary: summary,
             documentation: "Of a number, or of each element of a list.", example: "", parameters: [.positional("w")]
         ) { (call: inout Call) throws(RegulaError) -> Value in
             try call.value("w").mapNumbers(at: call.range(of: "w")) { curve($0) }

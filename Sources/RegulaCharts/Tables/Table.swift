@@ -9,6 +9,8 @@ public struct Table: Sendable, Equatable {
     public var rows: [[Cell]]
     /// Rows beyond this are cut, with a line saying how many more there are.
     public var maximumRows = 50
+    /// The number of rows in the whole data when `rows` holds only its first ones (a preview).
+    public var totalRows: Int?
 
     public init(columns: [String], rows: [[Cell]]) {
         self.columns = columns
@@ -16,7 +18,7 @@ public struct Table: Sendable, Equatable {
     }
 
     private var shownRows: ArraySlice<[Cell]> { rows.prefix(maximumRows) }
-    private var hiddenCount: Int { max(0, rows.count - maximumRows) }
+    private var hiddenCount: Int { max(0, (totalRows ?? rows.count) - min(rows.count, maximumRows)) }
 
     /// An HTML table: escaped text, numbers right-aligned, exact zeros marked.
     public func html() -> String {

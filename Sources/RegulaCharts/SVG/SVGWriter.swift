@@ -65,3 +65,22 @@ public enum SVGWriter {
         return result
     }
 }
+
+extension SVGElement {
+    /// A standalone `<svg>` root of `width` × `height` with the accessible `<title>` and
+    /// `<desc>` and an opaque background (so light and dark notebook themes read alike),
+    /// followed by `children`.
+    static func document(width: Double, height: Double, title: String, description: String, children: [SVGElement]) -> SVGElement {
+        SVGElement("svg", [
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("width", NumberFormat.coordinate(width)), ("height", NumberFormat.coordinate(height)),
+            ("viewBox", "0 0 \(NumberFormat.coordinate(width)) \(NumberFormat.coordinate(height))"),
+            ("font-family", Theme.fontFamily), ("font-size", NumberFormat.coordinate(Theme.fontSize)),
+            ("role", "img"),
+        ], children: [
+            SVGElement("title", text: title),
+            SVGElement("desc", text: description),
+            SVGElement("rect", [("width", "100%"), ("height", "100%"), ("fill", Theme.background)]),
+        ] + children)
+    }
+}

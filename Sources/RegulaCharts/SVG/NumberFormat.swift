@@ -17,10 +17,11 @@ public enum NumberFormat {
         return "\(digits)e\(exponent)"
     }
 
-    /// A tick label: like `compact`, but with the exponent form from 1e-3 down and 1e6 up.
+    /// A tick label: like `compact`, but with the exponent form below 0.01 (`1e-3`, `5e-3`)
+    /// and from 1e6 up.
     public static func tick(_ value: Double) -> String {
         let magnitude = abs(value)
-        if value != 0 && (magnitude < 1e-3 || magnitude >= 1e6) {
+        if value != 0 && (magnitude < 0.01 * (1 - 1e-12) || magnitude >= 1e6) {
             let exponent = Int(floor(log10(magnitude)))
             let mantissa = value / pow(10, Double(exponent))
             let digits = trimmed(fixed(mantissa, decimals: 3))

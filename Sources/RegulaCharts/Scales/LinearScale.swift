@@ -1,6 +1,6 @@
 
 /// Maps a numeric domain onto a pixel range, linearly, with "nice" round ticks (after d3-scale).
-public struct LinearScale: Sendable, Equatable {
+public struct LinearScale: PositionScale, Equatable {
     public private(set) var domain: ClosedRange<Double>
     public var range: ClosedRange<Double>
     /// True when the range runs downward (a y axis: larger values are higher on screen).
@@ -27,6 +27,7 @@ public struct LinearScale: Sendable, Equatable {
 
     /// Widens the domain to whole multiples of the tick step, so the axis starts and ends on a tick.
     public func niced(tickCount: Int = 6) -> LinearScale {
+        guard domain.lowerBound.isFinite, domain.upperBound.isFinite else { return self }
         let step = Self.tickStep(domain, count: tickCount)
         var scale = self
         scale.domain = (floor(domain.lowerBound / step) * step)...(ceil(domain.upperBound / step) * step)
@@ -34,7 +35,7 @@ public struct LinearScale: Sendable, Equatable {
     }
 
     /// About `count` round values (1, 2 or 5 times a power of ten apart) inside the domain.
-    public func ticks(count: Int = 6) -> [Double] {
+    public func ticks(count: Int) -> [Double] {
         let step = Self.tickStep(domain, count: count)
         let first = ceil(domain.lowerBound / step - 1e-9)
         let last = floor(domain.upperBound / step + 1e-9)
