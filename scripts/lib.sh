@@ -11,7 +11,9 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 fail() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # Debian packages the build and the tests need.
-APT_PACKAGES=(libzmq3-dev libopenblas-dev pkg-config python3 python3-venv python3-pip ca-certificates)
+# chromium and chromium-driver render charts and drive JupyterLab in the browser tests;
+# fonts-dejavu-core gives the headless browser glyphs for λ, ‖β‖₁ and subscripts.
+APT_PACKAGES=(libzmq3-dev libopenblas-dev pkg-config python3 python3-venv python3-pip ca-certificates chromium chromium-driver fonts-dejavu-core)
 
 ensure_apt_packages() {
     local missing=()

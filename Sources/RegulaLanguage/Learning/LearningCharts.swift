@@ -101,11 +101,12 @@ enum LearningCharts {
         let names = count == fit.featureNames.count ? fit.featureNames : (0..<count).map { "w\($0 + 1)" }
         let marks = (0..<count).map { j in
             var mark = Mark.line(rows.enumerated().map { (x: Double($0.offset), y: $0.element[j]) }, name: names[j])
-            mark.labelsEnd = count <= 30
+            // Weights that end exactly at 0 are grey and unnamed: the named ones are the survivors.
             mark.isInactive = rows.last?[j] == 0
+            mark.labelsEnd = count <= 30 && !mark.isInactive
             return mark
         }
-        var chart = Chart(marks, title: "weights by epoch (\(fit.method), \(fit.penalty))", xLabel: "epoch", yLabel: "weight")
+        var chart = Chart(marks, title: "weights by epoch (\(fit.method), \(fit.penalty))", xLabel: "epoch", yLabel: "weight (grey: ends exactly at 0)")
         chart.description = "Trajectories of \(count) weights over \(max(0, rows.count - 1)) epochs; \(rows.last?.exactZeroCount ?? 0) end exactly at 0 (grey)"
         return chart
     }
@@ -119,7 +120,8 @@ enum LearningCharts {
             marks.append(mark)
         }
         marks.append(Mark(.stems(fit.coefficients.enumerated().map { (x: Double($0.offset + 1), y: $0.element) }), name: "estimate", color: 0))
-        var chart = Chart(marks, title: "coefficients: \(fit.model) by \(fit.method), \(fit.penalty)", xLabel: "feature index", yLabel: "coefficient")
+        var chart = Chart(marks, title: "coefficients: \(fit.model) by \(fit.method), \(fit.penalty)", xLabel: "feature", yLabel: "coefficient")
+        chart.xCategories = fit.coefficients.count == fit.featureNames.count ? fit.featureNames : fit.coefficients.indices.map { "w\($0 + 1)" }
         chart.description = "\(fit.coefficients.count) coefficients, \(fit.coefficients.exactZeroCount) exactly 0"
             + (fit.truth.map { ", \($0.count - $0.exactZeroCount) nonzero in the truth" } ?? "")
         return chart
