@@ -45,7 +45,9 @@ public struct NetworkDiagram: Sendable {
     public func layout() -> SVGElement {
         let shown = layerSizes.map { min($0, maximumNeurons) }
         let labelWidth = min(120, (inputNames.prefix(shown.first ?? 0).map { Theme.textWidth($0, size: 11) }.max() ?? 0) + 12)
-        let width = max(360, labelWidth + 40 + Double(layerSizes.count - 1) * 170 + 40)
+        // Wide enough for the title and the key below, within reason; a longer title is cut.
+        let textRoom = max(Theme.textWidth(title ?? "", size: Theme.titleSize), 420) + 24
+        let width = max(min(textRoom, 760), labelWidth + 40 + Double(layerSizes.count - 1) * 170 + 40)
         let top = title == nil ? 24.0 : 48
         let height = top + Double(shown.max() ?? 1) * 30 + 40
         let largest = weights.flatMap { $0 }.map(abs).max() ?? 0
@@ -94,7 +96,9 @@ public struct NetworkDiagram: Sendable {
             }
         }
         var children: [SVGElement] = []
-        if let title { children.append(Axes.text(title, x: width / 2, y: 24, anchor: "middle", size: Theme.titleSize, weight: "bold")) }
+        if let title {
+            children.append(Axes.text(Theme.truncated(title, toWidth: width - 20, size: Theme.titleSize), x: width / 2, y: 24, anchor: "middle", size: Theme.titleSize, weight: "bold"))
+        }
         children.append(SVGElement("g", [("class", "zero-weights")], children: zeroEdges))
         children.append(SVGElement("g", [("class", "weights"), ("stroke-linecap", "round")], children: edges))
         children.append(SVGElement("g", [("class", "neurons")], children: nodes))

@@ -12,7 +12,7 @@ enum ChartBuiltins {
         Penalties, priors and functions of one number (`l1(1).gradient`, `l1(1).threshold`, `{ w in … }`) are drawn from `from` to `to`, with where two curves cross marked; `separate: true` gives each its own panel.
         A path: coefficients against λ (log axis), each line named at its end; `x: "norm"` draws them against ‖β‖₁, `cv: cv` marks λ_min and λ_1se. A cross-validation: the error with its standard-error band.
         Fits: `show:` "loss", "zeros", "trajectories", "coefficients" (against the truth when known) or "network"; several fits are overlaid or put side by side.
-        A log: `x:` and `y:` name its columns. A dataset: its samples (2 features) or its correlation matrix. A model: its network diagram.
+        A log: `x:` and `y:` name its columns, overlaid, or in panels of their own when their ranges differ more than tenfold (`separate:` decides). A dataset: its samples (2 features) or its correlation matrix. A model: its network diagram.
         """,
         example: "let w = linspace(-2, 2, count: 41)\nplot(abs(w), w * w, over: w, names: [\"|w|\", \"w²\"])",
         parameters: [
@@ -20,7 +20,7 @@ enum ChartBuiltins {
             .labelled("xScale", default: .string("linear")), .labelled("yScale", default: .string("linear")), .labelled("title", default: .nothing),
             .labelled("xLabel", default: .nothing), .labelled("yLabel", default: .nothing), .labelled("names", default: .nothing),
             .labelled("from", default: .number(-2)), .labelled("to", default: .number(2)), .labelled("x", default: .nothing), .labelled("y", default: .nothing),
-            .labelled("show", default: .nothing), .labelled("cv", default: .nothing), .labelled("separate", default: .boolean(false)),
+            .labelled("show", default: .nothing), .labelled("cv", default: .nothing), .labelled("separate", default: .nothing),
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard !call.variadic.isEmpty else {

@@ -20,8 +20,26 @@ enum MathBuiltins {
         reduction("mean", "arithmetic mean", needsElements: true) { $0.reduce(0, +) / Double($0.count) },
         reduction("min", "smallest element", needsElements: true) { $0.min()! },
         reduction("max", "largest element", needsElements: true) { $0.max()! },
-        linspace,
+        linspace, round,
     ]
+
+    static let round = Builtin(
+        "round", signature: "round(_ x: Number or List, digits: Number = 0)",
+        summary: "Rounds to `digits` decimals, half away from zero.",
+        documentation: "For showing a computed figure as the decimal it stands for: `round(15 * 15 - 14.999 * 14.999, digits: 6)` is 0.029999, where the binary difference prints as 0.029999000000006.",
+        example: "round(0.0299990000000036, digits: 6)",
+        parameters: [.positional("x"), .labelled("digits", default: .number(0))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let digits = try call.number("digits")
+        guard digits == digits.rounded(), digits >= 0, digits <= 15 else {
+            throw RegulaError(.value, "round() needs whole digits from 0 to 15, got \(Value.format(digits))", at: call.range(of: "digits"))
+        }
+        let scale = pow(10, digits)
+        return try call.value("x").mapNumbers(at: call.range(of: "x")) { x in
+            guard x.isFinite, Swift.abs(x) * scale < 1e15 else { return x }
+            return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+        }
+    }
 
     static let linspace = Builtin(
         "linspace", signature: "linspace(_ from: Number, _ to: Number, count: Number = 50)",

@@ -6,7 +6,7 @@ import Darwin
 
 /// Built-ins that write, show, page or wait.
 enum OutputBuiltins {
-    static let all: [Builtin] = [print, warn, show, update, clearOutput, help, sleep]
+    static let all: [Builtin] = [print, warn, show, update, clearOutput, help, sleep, check]
 
     static let print = Builtin(
         "print", signature: "print(_ values..., separator: \" \", terminator: \"\\n\")",
@@ -107,6 +107,22 @@ enum OutputBuiltins {
             if call.interrupted { throw RegulaError(.interrupted, "the cell was interrupted during sleep()", at: call.range) }
             usleep(useconds_t(min(0.01, max(0, deadline.timeIntervalSinceNow)) * 1_000_000))
         }
+        return .nothing
+    }
+
+    static let check = Builtin(
+        "check", signature: "check(_ condition: Bool, _ claim: String)",
+        summary: "States a claim and checks it: prints ✓ and the claim when it holds, fails the cell with a CheckError when it does not.",
+        documentation: "How a notebook draws its conclusions from its own outputs: `check(fit.zeros > 0, \"the proximal fit has exact zeros\")`. Run again on other data or settings, a claim that no longer holds stops the notebook there, saying which.",
+        example: "check(1 + 1 == 2, \"arithmetic still works\")",
+        parameters: [.positional("condition"), .positional("claim")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard case let .boolean(holds) = call.value("condition") else {
+            throw call.typeMismatch("condition", expected: "a Bool, such as fit.zeros > 0")
+        }
+        let claim = try call.string("claim")
+        guard holds else { throw RegulaError(.check, "this claim does not hold: \(claim)", at: call.range(of: "condition")) }
+        call.write("✓ \(claim)\n")
         return .nothing
     }
 }

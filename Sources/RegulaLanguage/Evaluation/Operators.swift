@@ -72,6 +72,15 @@ enum Operators {
             }
         case let (.list(a), .list(b)) where symbol == .plus:
             return .list(a + b)
+        case let (.list(a), .list(b)) where symbol == .equalEqual || symbol == .notEqual,
+             let (.tuple(a, _), .tuple(b, _)) where symbol == .equalEqual || symbol == .notEqual:
+            // Whole values, as in Swift: equal when the same length and equal element by element.
+            var same = a.count == b.count
+            for (x, y) in zip(a, b) where same {
+                guard case let .boolean(equal) = try binary(.equalEqual, x, y, at: range, rightRange: rightRange) else { same = false; break }
+                same = equal
+            }
+            return .boolean(same == (symbol == .equalEqual))
         case let (.boolean(a), .boolean(b)) where symbol == .equalEqual || symbol == .notEqual:
             return .boolean((a == b) == (symbol == .equalEqual))
         default:

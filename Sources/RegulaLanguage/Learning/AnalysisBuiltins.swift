@@ -3,7 +3,7 @@ import RegulaLearning
 
 /// Built-ins for looking at results: priors, histograms, and the cost of a penalty's gradient.
 enum AnalysisBuiltins {
-    static let all: [Builtin] = [prior, histogram, time]
+    static let all: [Builtin] = [prior, histogram, time, recovery, groupLasso]
 
     static let prior = Builtin(
         "prior", signature: "prior(_ penalty: Penalty)",
@@ -83,10 +83,42 @@ enum AnalysisBuiltins {
             names.append(curve.name)
             costs.append(best / Double(size) * 1e9)
         }
-        guard let first = costs.first else { throw RegulaError(.argument, "time() needs at least one function, as in time(l1(1).gradient)", at: call.range) }
-        return .table(Table(
-            columns: ["function", "ns per weight", "relative to the first"],
-            rows: zip(names, costs).map { [.text($0), .number(($1 * 1000).rounded() / 1000), .number(($1 / first * 100).rounded() / 100)] }))
+        guard !costs.isEmpty else { throw RegulaError(.argument, "time() needs at least one function, as in time(l1(1).gradient)", at: call.range) }
+        return .learning(.timing(Timing(names: names, nanoseconds: costs)))
+    }
+
+    static let recovery = Builtin(
+        "recovery", signature: "recovery(_ fit: Fit, _ data: Dataset)",
+        summary: "Which of the true nonzero coefficients a fit found, on synthetic data with a known truth.",
+        documentation: "A tuple: `precision` (of the features the fit kept, the fraction truly nonzero), `recall` (of the truly nonzero features, the fraction kept), and `found`, `missed` and `extra`, the features' names. Kept means exactly nonzero.",
+        example: "let data = synthetic(samples: 200, features: 20, informative: 4, noise: 0.5, seed: 3)\nrecovery(fit(linear, data, penalty: l1(0.1)), data).recall",
+        parameters: [.positional("fit"), .positional("data")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard case let .learning(.fit(fit)) = call.value("fit") else { throw call.typeMismatch("fit", expected: "a Fit") }
+        let data = try call.dataset("data")
+        guard let truth = data.truth else {
+            throw RegulaError(.value, "\(data.title) has no known truth; recovery() needs synthetic(...) data", at: call.range(of: "data"))
+        }
+        let result = try engine(at: call.range) { () throws(LearningError) in try SupportRecovery(estimated: fit.coefficients, truth: truth) }
+        let names = data.featureNames
+        func named(_ keep: (Double, Double) -> Bool) -> Value {
+            .list(names.indices.filter { keep(fit.coefficients[$0], truth[$0]) }.map { .string(names[$0]) })
+        }
+        return .tuple(
+            [.number(result.precision), .number(result.recall), named { $0 != 0 && $1 != 0 }, named { $0 == 0 && $1 != 0 }, named { $0 != 0 && $1 == 0 }],
+            labels: ["precision", "recall", "found", "missed", "extra"])
+    }
+
+    static let groupLasso = Builtin(
+        "groupLasso", signature: "groupLasso(_ lambda: Number, by: String = \"neurons\")",
+        summary: "The group lasso λ·Σ√|g|·‖w_g‖ on a network: whole neurons (or inputs) go to exactly 0 together.",
+        documentation: "`by: \"neurons\"` groups each hidden neuron's incoming weights, so a proximal step removes whole neurons; `by: \"inputs\"` groups each input's outgoing weights, selecting features. Train with `fit(mlp(...), data, penalty: groupLasso(0.01), optimizer: proximal(lr: 0.1), epochs: …)`; the network diagram greys out the neurons it removed.",
+        example: "groupLasso(0.01, by: \"neurons\")",
+        parameters: [.positional("lambda"), .labelled("by", default: .string("neurons"))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let strength = try call.number("lambda")
+        let structure = GroupStructure(rawValue: try call.choice("by", among: ["neurons", "inputs"]))!
+        return .learning(.groupPenalty(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in try GroupPenalty(strength, by: structure) }))
     }
 }
 
@@ -112,12 +144,12 @@ enum FitComparison {
         var data: Dataset?
         if case .learning = call.value("on") { data = try call.dataset("on") }
         var columns = ["model", "method", "penalty", "zeros", "nonzeros"]
-        if data != nil { columns += fits.allSatisfy { $0.model == "logistic" } ? ["accuracy", "log-loss"] : ["test MSE"] }
+        if data != nil { columns += fits.allSatisfy(\.isClassifier) ? ["accuracy", "log-loss"] : ["test MSE"] }
         var rows: [[Table.Cell]] = []
         for (index, fit) in fits.enumerated() {
             var row: [Table.Cell] = [
                 .text(fit.model), .text(fit.method), .text(fit.penalty),
-                .number(Double(fit.coefficients.exactZeroCount)), .number(Double(fit.coefficients.count - fit.coefficients.exactZeroCount)),
+                .number(Double(fit.weights.exactZeroCount)), .number(Double(fit.weights.count - fit.weights.exactZeroCount)),
             ]
             if let data {
                 let predicted = try LoopBuiltins.predictions(of: .learning(.fit(fit)), on: data, at: call.variadic[index].range)!

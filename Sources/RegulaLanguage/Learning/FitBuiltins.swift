@@ -123,7 +123,12 @@ enum FitBuiltins {
         case let .builtin(builtin) where builtin.name == "logistic": model = .logistic
         default: throw call.typeMismatch("model", expected: "a model (linear, logistic or mlp(...))")
         }
-        let data = try call.dataset("data"), penalty = try call.penalty("penalty")
+        let data = try call.dataset("data")
+        // A group penalty acts on a network's structure, so only training takes it.
+        var group: GroupPenalty?
+        if case let .learning(.groupPenalty(given)) = call.value("penalty") { group = given }
+        let penalty = group == nil ? try call.penalty("penalty") : NoPenalty()
+        let penaltyName = group.map { "\(LearningValue.groupPenalty($0).description)" } ?? "\(penalty)"
         guard case let .learning(.optimizer(optimizer)) = call.value("optimizer") else {
             throw call.typeMismatch("optimizer", expected: "an optimizer such as coordinateDescent() or proximal(lr: 0.1)")
         }
@@ -136,6 +141,9 @@ enum FitBuiltins {
             case .logistic: family = .logistic
             case .network:
                 throw RegulaError(.value, "coordinate descent fits linear and logistic models; train an mlp with an optimizer such as adam(lr: 0.001)", at: call.range(of: "optimizer"))
+            }
+            if group != nil {
+                throw RegulaError(.value, "a group penalty shapes a network in training; fit with an optimizer such as proximal(lr: 0.1)", at: call.range(of: "penalty"))
             }
             let result = try engine(at: call.range) { () throws(LearningError) in
                 try PenalizedRegression(data, family: family, options: solverOptions).fit(penalty: penalty)
@@ -165,7 +173,7 @@ enum FitBuiltins {
                 progress.report("epoch \(record.epoch)/\(epochs) · loss \(short(record.trainLoss)) · \(record.zeros) exact zeros")
             }
             let outcome = try engine(at: call.range) { () throws(LearningError) in
-                try Trainer.train(network, on: data, penalty: TrainingPenalty(penalty), optimizer: trainer, options: options)
+                try Trainer.train(network, on: data, penalty: TrainingPenalty(penalty, group: group), optimizer: trainer, options: options)
             }
             if let failure = outcome.failure {
                 progress.finish("stopped after \(outcome.history.count) of \(epochs) epochs")
@@ -177,7 +185,7 @@ enum FitBuiltins {
             let trained = outcome.network
             let first = Array(trained.parameters[trained.weightRange(0)])
             return .learning(.fit(FitResult(
-                model: model.name, method: trainer.kind.name, penalty: "\(penalty)", featureNames: data.featureNames,
+                model: model.name, method: trainer.kind.name, penalty: penaltyName, featureNames: data.featureNames,
                 coefficients: first, intercept: trained.parameters[trained.biasRange(0)].first ?? 0,
                 objective: outcome.history.last?.objective ?? .nan, history: outcome.history, trajectories: outcome.trajectories,
                 truth: hidden.isEmpty ? data.truth : nil, network: trained)))

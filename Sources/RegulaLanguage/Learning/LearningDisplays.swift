@@ -32,6 +32,10 @@ extension LearningValue {
                 [(prior.name, LearningCharts.grid(-4, 4).map { (x: $0, y: prior.density($0)) })], title: prior.name, xLabel: "w", yLabel: "density")), description)
         case let .log(log):
             DisplayBundle(plainText: description + "\n" + Self.table(of: log).plainText(), html: Self.table(of: log).html())
+        case .groupPenalty:
+            DisplayBundle(plainText: description)
+        case let .timing(timing):
+            DisplayBundle(plainText: Self.table(of: timing).plainText(), html: Self.table(of: timing).html())
         }
     }
 
@@ -57,6 +61,12 @@ extension LearningValue {
         return Table(
             columns: ["feature", "coefficient"],
             rows: [[.text("(intercept)"), .number(fit.intercept)]] + zip(names, fit.coefficients).map { [.text($0), .number($1)] })
+    }
+
+    static func table(of timing: Timing) -> Table {
+        Table(
+            columns: ["function", "ns per weight", "relative to the first"],
+            rows: zip(timing.names, zip(timing.nanoseconds, timing.ratios)).map { [.text($0), .number(($1.0 * 1000).rounded() / 1000), .number(($1.1 * 100).rounded() / 100)] })
     }
 
     static func table(of log: TrainingLog) -> Table {

@@ -17,6 +17,8 @@ extension LearningValue {
         case .quadratic: []
         case let .geometry(result): result.solutions.map(\.norm.rawValue)
         case let .log(log): ["add", "count"] + log.columns
+        case .groupPenalty: []
+        case .timing: ["names", "nanoseconds", "ratios"]
         }
     }
 
@@ -62,6 +64,9 @@ extension LearningValue {
         case let (.geometry(result), _) where result.solutions.contains { $0.norm.rawValue == name }:
             return numbers(result.solutions.first { $0.norm.rawValue == name }!.point)
         case let (.log(log), "count"): return .number(Double(log.rowCount))
+        case let (.timing(timing), "names"): return .list(timing.names.map { .string($0) })
+        case let (.timing(timing), "nanoseconds"): return numbers(timing.nanoseconds)
+        case let (.timing(timing), "ratios"): return numbers(timing.ratios)
         case let (.log(log), "add"):
             return .builtin(Builtin(
                 "add", signature: "log.add(name: Number, …)", summary: "Appends a row of labelled numbers.", documentation: "Each label is a column.",
@@ -100,12 +105,13 @@ extension LearningValue {
                 guard step > 0 else { throw RegulaError(.value, "the step must be greater than 0, got \(Value.format(step))", at: call.range(of: "step")) }
                 return try call.value("w").mapNumbers(at: call.range(of: "w")) { penalty.proximal($0, step: step) }
             }
-        case let (.fit(fit), "coefficients"), let (.fit(fit), "weights"): return numbers(fit.coefficients)
+        case let (.fit(fit), "coefficients"): return numbers(fit.coefficients)
+        case let (.fit(fit), "weights"): return numbers(fit.weights)
         case let (.fit(fit), "intercept"): return .number(fit.intercept)
         case let (.fit(fit), "objective"): return .number(fit.objective)
         case let (.fit(fit), "losses"): return numbers(fit.losses)
-        case let (.fit(fit), "zeros"): return .number(Double(fit.coefficients.exactZeroCount))
-        case let (.fit(fit), "nonzeros"): return .number(Double(fit.coefficients.count - fit.coefficients.exactZeroCount))
+        case let (.fit(fit), "zeros"): return .number(Double(fit.weights.exactZeroCount))
+        case let (.fit(fit), "nonzeros"): return .number(Double(fit.weights.count - fit.weights.exactZeroCount))
         case let (.path(result), "lambdas"): return numbers(result.path.lambdas)
         case let (.path(result), "count"): return .number(Double(result.path.lambdas.count))
         case let (.path(result), "coefficients"): return .list(result.path.coefficients.map(numbers))

@@ -196,19 +196,35 @@ enum LearningPlots {
         case .nothing: names = log.columns.filter { $0 != x }
         default: throw RegulaError(.type, "plot()'s 'y:' must be a column name or a List of them", at: call.range(of: "y"))
         }
-        // Columns of different sizes (a loss and a count of zeros) each get a panel of their own.
-        var charts: [Chart] = []
-        for (index, name) in names.enumerated() {
-            let points = zip(xs, try column(name, at: call.range(of: "y"))).map { (x: $0, y: $1) }
-            var chart = Chart([Mark.line(points, name: name, color: index)], title: names.count > 1 ? name : try call.optionalString("title"),
-                              xLabel: try call.optionalString("xLabel") ?? x, yLabel: names.count > 1 ? nil : try call.optionalString("yLabel") ?? name)
-            if names.count > 1 {
-                chart.width = 420
-                chart.height = 320
-            }
-            charts.append(chart)
+        var columns: [(name: String, points: [Point])] = []
+        for name in names {
+            columns.append((name, zip(xs, try column(name, at: call.range(of: "y"))).map { (x: $0, y: $1) }))
         }
-        if charts.count == 1 { return .chart(.chart(charts[0])) }
-        return .chart(.grid(ChartGrid(charts, columns: min(charts.count, 2), title: try call.optionalString("title"))))
+        let xScale = ScaleKind(rawValue: try call.choice("xScale", among: ["linear", "log"]))!
+        let yScale = ScaleKind(rawValue: try call.choice("yScale", among: ["linear", "log"]))!
+        // Columns of different sizes (a loss and a count of zeros) each get a panel of their own.
+        let separate: Bool
+        switch call.value("separate") {
+        case let .boolean(given): separate = given
+        default:
+            let spans = columns.map { column in column.points.map { abs($0.y) }.filter(\.isFinite).max() ?? 0 }.filter { $0 > 0 }
+            separate = (spans.max() ?? 1) > 10 * (spans.min() ?? 1)
+        }
+        let title = try call.optionalString("title"), xLabel = try call.optionalString("xLabel") ?? x, yLabel = try call.optionalString("yLabel")
+        guard separate, columns.count > 1 else {
+            var chart = Chart(columns.map { Mark.line($0.points, name: $0.name) }, title: title, xLabel: xLabel, yLabel: yLabel ?? (columns.count == 1 ? columns[0].name : nil))
+            chart.xScale = xScale
+            chart.yScale = yScale
+            return .chart(.chart(chart))
+        }
+        let charts = columns.enumerated().map { index, column in
+            var chart = Chart([Mark.line(column.points, name: column.name, color: index)], title: column.name, xLabel: xLabel)
+            chart.xScale = xScale
+            chart.yScale = yScale
+            chart.width = 420
+            chart.height = 320
+            return chart
+        }
+        return .chart(.grid(ChartGrid(charts, columns: min(charts.count, 2), title: title)))
     }
 }

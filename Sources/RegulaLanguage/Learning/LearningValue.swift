@@ -1,3 +1,4 @@
+import RegulaCharts
 import RegulaLearning
 
 /// A model kind for `fit`: the convex models coordinate descent fits, or a network.
@@ -96,8 +97,11 @@ public struct FitResult: Sendable {
 
     /// Per-epoch training loss.
     public var losses: [Double] { history.map(\.trainLoss) }
-    /// Every weight of the model (a network's, all layers), or the coefficients.
-    public var weightCount: Int { network?.weights.count ?? coefficients.count }
+    /// Every weight of the model (a network's, all layers, without biases), or the coefficients.
+    public var weights: [Double] { network?.weights ?? coefficients }
+    public var weightCount: Int { weights.count }
+    /// Does the model give probabilities (logistic regression, or a network with a logistic loss)?
+    public var isClassifier: Bool { model == "logistic" || network?.loss == .logistic }
 }
 
 /// A regularization path with what made it, so `crossValidate` can refit it fold by fold.
@@ -125,6 +129,10 @@ public enum LearningValue: Sendable {
     case prior(Prior)
     case quadratic(QuadraticLoss)
     case geometry(GeometryResult)
+    /// The group lasso over a network's neurons or inputs: a penalty for training, not per weight.
+    case groupPenalty(GroupPenalty)
+    /// What `time` measured.
+    case timing(Timing)
 
     var typeName: String {
         switch self {
@@ -141,6 +149,8 @@ public enum LearningValue: Sendable {
         case .prior: "Prior"
         case .quadratic: "Quadratic"
         case .geometry: "Geometry"
+        case .groupPenalty: "GroupPenalty"
+        case .timing: "Timing"
         }
     }
 
@@ -152,11 +162,11 @@ public enum LearningValue: Sendable {
         case let .model(model): model.name
         case let .optimizer(optimizer): optimizer.name
         case let .fit(fit):
-            "\(fit.model) fit by \(fit.method), penalty \(fit.penalty): \(fit.coefficients.count - fit.coefficients.exactZeroCount) nonzero of \(fit.coefficients.count), objective \(Value.format(fit.objective))"
+            "\(fit.model) fit by \(fit.method), penalty \(fit.penalty): \(fit.weights.count - fit.weights.exactZeroCount) nonzero of \(fit.weights.count), objective \(Value.format(fit.objective))"
         case let .path(result):
             "\(result.path.penaltyName) path: \(result.path.lambdas.count) λ from \(Value.format(result.path.lambdas.first ?? 0)) to \(Value.format(result.path.lambdas.last ?? 0))"
         case let .crossValidation(cv):
-            "\(cv.folds)-fold cross-validation of the \(cv.path.penaltyName): λ_min = \(Value.format(cv.lambdaMin)), λ_1se = \(Value.format(cv.lambda1se))"
+            "\(cv.folds)-fold cross-validation of the \(cv.path.penaltyName): λ_min = \(NumberFormat.compact(cv.lambdaMin, significantDigits: 4)), λ_1se = \(NumberFormat.compact(cv.lambda1se, significantDigits: 4))"
         case let .network(box):
             "\(box.kind) model with \(box.network.sizes[0]) inputs: \(box.network.weights.count - box.network.weights.exactZeroCount) nonzero of \(box.network.weights.count) weights"
         case let .log(log):
@@ -166,6 +176,8 @@ public enum LearningValue: Sendable {
         case let .quadratic(loss):
             "quadratic loss centred at (\(loss.center.map { Value.format($0) }.joined(separator: ", "))), correlation \(Value.format(loss.correlation))"
         case let .geometry(result): result.description
+        case let .groupPenalty(group): "groupLasso(\(Value.format(group.strength)), by: \"\(group.structure.rawValue)\")"
+        case let .timing(timing): "time of " + timing.names.joined(separator: ", ")
         }
     }
 }
@@ -260,4 +272,13 @@ public struct Prior: Sendable {
     }
 
     func density(_ w: Double) -> Double { exp(-penalty.value(w)) / normalizer }
+}
+
+/// The cost per weight of penalties' values or gradients, as `time` measured it. Timings differ
+/// from run to run; notebooks check the ratios rather than print them.
+public struct Timing: Sendable {
+    public let names: [String]
+    public let nanoseconds: [Double]
+    /// Each cost divided by the first.
+    public var ratios: [Double] { nanoseconds.map { $0 / nanoseconds[0] } }
 }

@@ -1,0 +1,136 @@
+"""Each notebook in a real JupyterLab, in headless Chromium driven by Selenium: all cells run
+with the Regula kernel, the SVG charts and HTML tables render, no error appears, and a
+screenshot of each notebook is kept under output/browser/."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from browser import OUTPUT, chromium
+from conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+# The notebook's state, read through JupyterLab's own model (the app is exposed to the page).
+STATE = """
+if (!window.jupyterapp) return null;
+const panel = window.jupyterapp.shell.currentWidget;
+if (!panel || !panel.content || !panel.sessionContext || !panel.sessionContext.session) return null;
+const kernel = panel.sessionContext.session.kernel;
+const cells = panel.content.widgets.filter(cell => cell.model.type === 'code');
+return {
+  path: panel.context.path,
+  kernel: kernel ? kernel.status : 'none',
+  kernelName: kernel ? kernel.name : '',
+  pending: cells.filter(cell => cell.model.executionCount === null).length,
+  rendered: {
+    charts: panel.node.querySelectorAll('.jp-RenderedSVG').length,
+    drawn: [...panel.node.querySelectorAll('.jp-RenderedSVG img, .jp-RenderedSVG svg')].filter(image => image.getBoundingClientRect().width > 100 && (image.tagName !== 'IMG' || image.naturalWidth > 0)).length,
+    tables: panel.node.querySelectorAll('.jp-RenderedHTMLCommon table').length,
+    stderr: panel.node.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]').length,
+  },
+  errors: cells.flatMap(cell => cell.model.outputs.toJSON()).filter(o => o.output_type === 'error').map(o => o.ename + ': ' + o.evalue),
+  svgs: cells.flatMap(cell => cell.model.outputs.toJSON()).filter(o => o.data && o.data['image/svg+xml']).length,
+  tables: cells.flatMap(cell => cell.model.outputs.toJSON()).filter(o => o.data && o.data['text/html'] && o.data['text/html'].includes('<table')).length,
+};
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab serving a copy of the notebooks (autosave must not touch the committed ones)."""
+    root = tmp_path_factory.mktemp("lab")
+    for path in NOTEBOOKS:
+        shutil.copy(path, root / path.name)
+    # Every cell in the page at once (JupyterLab otherwise renders only what is on screen), and
+    # no notifications popping over the notebook.
+    settings = root / ".settings"
+    (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
+    (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
+    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    port = free_port()
+    log = open(root / "jupyterlab.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         f"--ServerApp.root_dir={root}", "--IdentityProvider.token=", "--ServerApp.password=",
+         "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
+         f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={root / '.workspaces'}", "--allow-root"],
+        stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("JupyterLab did not start:\n" + (root / "jupyterlab.log").read_text())
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chromium(1400, 1000)
+    driver.set_script_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def wait_for(browser, condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    state = None
+    while time.monotonic() < deadline:
+        state = browser.execute_script(STATE)
+        if state is not None and condition(state):
+            return state
+        time.sleep(0.25)
+    raise AssertionError(f"timed out waiting for {what}; last state {state}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_runs_and_renders_in_jupyterlab(path: Path, lab, browser):
+    # A workspace of its own, reset: only this notebook is open, and it is the current one.
+    browser.get(f"{lab}/lab/workspaces/{path.stem}/tree/{path.name}?reset")
+    wait_for(browser, lambda s: s["path"] == path.name and s["kernel"] == "idle" and s["kernelName"] == "regula", 90,
+             "the notebook to open with the Regula kernel ready")
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const commands = window.jupyterapp.commands;
+        commands.execute('notebook:clear-all-cell-outputs')
+          .then(() => commands.execute('notebook:run-all-cells'))
+          .then(() => done(true), error => done(String(error)));
+    """)
+    state = wait_for(browser, lambda s: s["pending"] == 0 and s["kernel"] == "idle", 600, "every cell to run")
+    assert state["errors"] == [], state["errors"]
+    assert state["svgs"] > 0, "no chart came back"
+
+    # What the page shows: every chart drawn with a size, every table as a table, no stderr.
+    rendered = state["rendered"]
+    assert rendered["charts"] == state["svgs"], rendered
+    assert rendered["drawn"] == rendered["charts"], rendered
+    assert rendered["tables"] >= state["tables"], rendered
+    assert rendered["stderr"] == 0, rendered
+
+    folder = OUTPUT / "browser"
+    folder.mkdir(parents=True, exist_ok=True)
+    browser.execute_script("window.jupyterapp.shell.currentWidget.node.querySelector('.jp-RenderedSVG').scrollIntoView({block: 'start'})")
+    time.sleep(0.3)
+    browser.save_screenshot(str(folder / f"{path.stem}.png"))
