@@ -81,3 +81,16 @@ def test_long_work_shows_live_progress_that_ends_with_a_summary(raw_kernel):
     # Short work shows none.
     _, outputs = execute(client, "let g = fit(linear, data, optimizer: proximal(lr: 0.1), epochs: 2)")
     assert not [m for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]
+
+
+def test_names_from_a_users_csv_are_shown_as_text_not_markup(raw_kernel, tmp_path):
+    data = tmp_path / "odd.csv"
+    data.write_text('"<b>&""",y\n1,2\n3,5\n4,4\n')
+    client = raw_kernel.client
+    _, outputs = execute(client, f'csv("{data}", target: "y")')
+    [bundle] = results(outputs)
+    assert "<th>&lt;b&gt;&amp;&quot;</th>" in bundle["text/html"]
+    assert "<b>" not in bundle["text/html"]
+    _, outputs = execute(client, f'fit(linear, csv("{data}", target: "y"), penalty: l1(0.01))')
+    [bundle] = results(outputs)
+    assert "&lt;b&gt;&amp;&quot;" in bundle["text/html"]

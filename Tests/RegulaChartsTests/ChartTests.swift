@@ -182,6 +182,17 @@ struct LayoutTests {
         }
     }
 
+    @Test func namesOfPointsAtTheSamePlaceStackInsteadOfOverlapping() {
+        var left = Mark(.text((1, 1), "L1 (1, 0) corner"))
+        left.textAnchor = "end"
+        var again = Mark(.text((1, 1), "L2 (1, 0)"))
+        again.textAnchor = "end"
+        let root = Chart([Mark(.scatter([(0, 0), (1, 1)]), name: "points"), left, again]).layout()
+        let boxes = allElements(root).filter { $0.name == "text" && ($0.text ?? "").hasPrefix("L") }.map(box)
+        #expect(boxes.count == 2)
+        #expect(!boxes[0].overlaps(boxes[1]))
+    }
+
     @Test func legendsWrapWithinTheChart() {
         let marks = (0..<12).map { Mark.line(values: [Double($0), 1], name: "a rather long series name \($0)") }
         let root = Chart(marks).layout()

@@ -81,8 +81,11 @@ public struct Chart: Sendable {
 
         children.append(Axes.horizontal(x, plot: plot, style: AxisStyle(categories: xCategories, integers: false)))
         children.append(Axes.vertical(y, plot: plot, style: yAxis))
+        var placedText: [Frame] = []
         for item in colored {
-            children += item.mark.elements(in: RenderContext(x: x, y: y, plot: plot, color: item.color))
+            var elements = item.mark.elements(in: RenderContext(x: x, y: y, plot: plot, color: item.color))
+            if case .text = item.mark.shape { elements = elements.map { TextLabels.avoiding(&placedText, $0) } }
+            children += elements
         }
         children += RuleLabels.elements(for: marks, x: x, plot: plot)
         children += EndLabels.elements(for: endLabels, x: x, y: y, plot: plot)

@@ -124,3 +124,22 @@ enum RuleLabels {
         return elements.isEmpty ? [] : [SVGElement("g", [("class", "rule-labels")], children: elements)]
     }
 }
+
+/// Text marks (names of points) moved down a line at a time until they overlap no text placed
+/// before them: two solutions at the same point get their names one under the other.
+enum TextLabels {
+    static func avoiding(_ placed: inout [Frame], _ element: SVGElement) -> SVGElement {
+        guard element.name == "text", let text = element.text,
+              let x = element.attributes.first(where: { $0.0 == "x" }).flatMap({ Double($0.1) }),
+              var y = element.attributes.first(where: { $0.0 == "y" }).flatMap({ Double($0.1) }) else { return element }
+        let width = Theme.textWidth(text)
+        let anchor = element.attributes.first { $0.0 == "text-anchor" }?.1
+        let left = anchor == "end" ? x - width : anchor == "middle" ? x - width / 2 : x
+        func box() -> Frame { Frame(left: left, top: y - Theme.fontSize, right: left + width, bottom: y + 2) }
+        while placed.contains(where: { $0.overlaps(box()) }) { y += Theme.fontSize + 2 }
+        placed.append(box())
+        var moved = element
+        moved.attributes = element.attributes.map { $0.0 == "y" ? ("y", NumberFormat.coordinate(y)) : $0 }
+        return moved
+    }
+}

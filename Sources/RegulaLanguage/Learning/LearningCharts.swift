@@ -203,6 +203,36 @@ enum LearningCharts {
         return result
     }
 
+    // MARK: Logs
+
+    /// A log's columns against its column `x`: overlaid, or in panels of their own when
+    /// `separate` says so, or (nil) when their ranges differ more than tenfold (a loss and a
+    /// count of zeros). The columns must exist.
+    static func log(
+        _ log: TrainingLog, x: String, columns names: [String], separate: Bool? = nil, xScale: ScaleKind = .linear,
+        yScale: ScaleKind = .linear, title: String? = nil, xLabel: String? = nil, yLabel: String? = nil
+    ) -> Figure {
+        let xs = log.values[x]!
+        let columns = names.map { name in (name: name, points: zip(xs, log.values[name]!).map { (x: $0, y: $1) }) }
+        let spans = columns.map { column in column.points.map { abs($0.y) }.filter(\.isFinite).max() ?? 0 }.filter { $0 > 0 }
+        let apart = separate ?? ((spans.max() ?? 1) > 10 * (spans.min() ?? 1))
+        guard apart, columns.count > 1 else {
+            var chart = Chart(columns.map { Mark.line($0.points, name: $0.name) }, title: title, xLabel: xLabel ?? x, yLabel: yLabel ?? (columns.count == 1 ? columns[0].name : nil))
+            chart.xScale = xScale
+            chart.yScale = yScale
+            return .chart(chart)
+        }
+        let charts = columns.enumerated().map { index, column in
+            var chart = Chart([Mark.line(column.points, name: column.name, color: index)], title: column.name, xLabel: xLabel ?? x)
+            chart.xScale = xScale
+            chart.yScale = yScale
+            chart.width = 420
+            chart.height = 320
+            return chart
+        }
+        return .grid(ChartGrid(charts, columns: min(charts.count, 2), title: title))
+    }
+
     // MARK: Data
 
     /// Two features: the samples coloured by class (or target sign). More: the features'

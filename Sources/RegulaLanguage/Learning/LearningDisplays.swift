@@ -30,6 +30,9 @@ extension LearningValue {
         case let .prior(prior):
             Self.bundle(.chart(LearningCharts.functions(
                 [(prior.name, LearningCharts.grid(-4, 4).map { (x: $0, y: prior.density($0)) })], title: prior.name, xLabel: "w", yLabel: "density")), description)
+        case let .log(log) where log.columns.count >= 2 && log.rowCount >= 2:
+            // Its curves, against its first column (the epoch, usually); `table(log)` gives the numbers.
+            Self.bundle(LearningCharts.log(log, x: log.columns[0], columns: Array(log.columns.dropFirst())), description + "\n" + Self.table(of: log).plainText())
         case let .log(log):
             DisplayBundle(plainText: description + "\n" + Self.table(of: log).plainText(), html: Self.table(of: log).html())
         case .groupPenalty:

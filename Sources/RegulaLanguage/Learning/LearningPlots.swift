@@ -181,14 +181,12 @@ enum LearningPlots {
         guard case let .string(x) = call.value("x") else {
             throw RegulaError(.argument, "plot() of a log needs 'x:', the column to draw against, as in plot(log, x: \"epoch\", y: [\"loss\"])", at: call.range)
         }
-        func column(_ name: String, at range: SourceRange) throws(RegulaError) -> [Double] {
-            guard let values = log.values[name] else {
-                let suggestion = Suggestion.closest(to: name, among: log.columns).map { " Did you mean \"\($0)\"?" } ?? ""
-                throw RegulaError(.value, "the log has no column \"\(name)\"; its columns are \(log.columns.map { "\"\($0)\"" }.joined(separator: ", ")).\(suggestion)", at: range)
-            }
-            return values
+        func requireColumn(_ name: String, at range: SourceRange) throws(RegulaError) {
+            guard log.values[name] == nil else { return }
+            let suggestion = Suggestion.closest(to: name, among: log.columns).map { " Did you mean \"\($0)\"?" } ?? ""
+            throw RegulaError(.value, "the log has no column \"\(name)\"; its columns are \(log.columns.map { "\"\($0)\"" }.joined(separator: ", ")).\(suggestion)", at: range)
         }
-        let xs = try column(x, at: call.range(of: "x"))
+        try requireColumn(x, at: call.range(of: "x"))
         var names: [String]
         switch call.value("y") {
         case let .string(name): names = [name]
@@ -196,35 +194,12 @@ enum LearningPlots {
         case .nothing: names = log.columns.filter { $0 != x }
         default: throw RegulaError(.type, "plot()'s 'y:' must be a column name or a List of them", at: call.range(of: "y"))
         }
-        var columns: [(name: String, points: [Point])] = []
-        for name in names {
-            columns.append((name, zip(xs, try column(name, at: call.range(of: "y"))).map { (x: $0, y: $1) }))
-        }
-        let xScale = ScaleKind(rawValue: try call.choice("xScale", among: ["linear", "log"]))!
-        let yScale = ScaleKind(rawValue: try call.choice("yScale", among: ["linear", "log"]))!
-        // Columns of different sizes (a loss and a count of zeros) each get a panel of their own.
-        let separate: Bool
-        switch call.value("separate") {
-        case let .boolean(given): separate = given
-        default:
-            let spans = columns.map { column in column.points.map { abs($0.y) }.filter(\.isFinite).max() ?? 0 }.filter { $0 > 0 }
-            separate = (spans.max() ?? 1) > 10 * (spans.min() ?? 1)
-        }
-        let title = try call.optionalString("title"), xLabel = try call.optionalString("xLabel") ?? x, yLabel = try call.optionalString("yLabel")
-        guard separate, columns.count > 1 else {
-            var chart = Chart(columns.map { Mark.line($0.points, name: $0.name) }, title: title, xLabel: xLabel, yLabel: yLabel ?? (columns.count == 1 ? columns[0].name : nil))
-            chart.xScale = xScale
-            chart.yScale = yScale
-            return .chart(.chart(chart))
-        }
-        let charts = columns.enumerated().map { index, column in
-            var chart = Chart([Mark.line(column.points, name: column.name, color: index)], title: column.name, xLabel: xLabel)
-            chart.xScale = xScale
-            chart.yScale = yScale
-            chart.width = 420
-            chart.height = 320
-            return chart
-        }
-        return .chart(.grid(ChartGrid(charts, columns: min(charts.count, 2), title: title)))
+        for name in names { try requireColumn(name, at: call.range(of: "y")) }
+        let separate: Bool? = if case let .boolean(given) = call.value("separate") { given } else { nil }
+        return .chart(LearningCharts.log(
+            log, x: x, columns: names, separate: separate,
+            xScale: ScaleKind(rawValue: try call.choice("xScale", among: ["linear", "log"]))!,
+            yScale: ScaleKind(rawValue: try call.choice("yScale", among: ["linear", "log"]))!,
+            title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel"), yLabel: try call.optionalString("yLabel")))
     }
 }
