@@ -15,6 +15,10 @@ public enum Theme {
 
     public static func color(_ index: Int) -> String { palette[((index % palette.count) + palette.count) % palette.count] }
 
+    /// The colour for text naming a mark of `color`: the same, except the palette's yellow,
+    /// which is too light to read as text on white and gets a darker olive of the same hue.
+    public static func textColor(for color: String) -> String { color == "#F0E442" ? "#8F8400" : color }
+
     /// An upper estimate of the width of `text` in pixels at `size`: SVG has no text metrics
     /// before rendering, so layout reserves room by this (Helvetica's glyphs average ~0.55 em).
     public static func textWidth(_ text: String, size: Double = fontSize) -> Double {

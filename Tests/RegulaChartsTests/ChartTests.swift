@@ -170,6 +170,12 @@ struct LayoutTests {
         #expect(labels.allSatisfy { $0.right <= crowded.width })
     }
 
+    @Test func endLabelsAreReadableOnWhite() {
+        let fills = texts(in: "end-labels", of: crowded.layout()).compactMap { attribute($0, "fill") }
+        #expect(!fills.contains("#F0E442"), "the palette's yellow is too light for text")
+        #expect(fills.contains("#8F8400"))
+    }
+
     @Test func tickLabelsAndRuleLabelsDoNotOverlap() {
         for chart in [crowded, Chart([Mark.line([(0, 0), (123_456_789, 1e-7)], name: "wide")])] {
             let root = chart.layout()

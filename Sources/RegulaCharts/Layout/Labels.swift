@@ -82,7 +82,7 @@ enum EndLabels {
             if abs(position - end.y) > 1 || end.x < plot.right - 1 {
                 elements.append(Axes.line(x1: end.x + 2, y1: end.y, x2: plot.right + 5, y2: position, color: end.color, width: 0.75))
             }
-            elements.append(Axes.text(shortened(end.name), x: plot.right + 7, y: position + 4, anchor: "start", size: 11, color: end.color))
+            elements.append(Axes.text(shortened(end.name), x: plot.right + 7, y: position + 4, anchor: "start", size: 11, color: Theme.textColor(for: end.color)))
         }
         return elements.isEmpty ? [] : [SVGElement("g", [("class", "end-labels")], children: elements)]
     }
