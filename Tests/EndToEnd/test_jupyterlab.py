@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import OUTPUT, chromium
+from browser import OUTPUT, chromium, ink_fraction
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -105,10 +105,10 @@ def wait_for(browser, condition, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}; last state {state}")
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_and_renders_in_jupyterlab(path: Path, lab, browser):
+def open_and_run(browser, lab: str, path: Path, workspace: str) -> dict:
+    """Opens `path` alone in a fresh workspace, clears it and runs every cell; the final state."""
     # A workspace of its own, reset: only this notebook is open, and it is the current one.
-    browser.get(f"{lab}/lab/workspaces/{path.stem}/tree/{path.name}?reset")
+    browser.get(f"{lab}/lab/workspaces/{workspace}/tree/{path.name}?reset")
     wait_for(browser, lambda s: s["path"] == path.name and s["kernel"] == "idle" and s["kernelName"] == "regula", 90,
              "the notebook to open with the Regula kernel ready")
     browser.execute_async_script("""
@@ -118,7 +118,12 @@ def test_notebook_runs_and_renders_in_jupyterlab(path: Path, lab, browser):
           .then(() => commands.execute('notebook:run-all-cells'))
           .then(() => done(true), error => done(String(error)));
     """)
-    state = wait_for(browser, lambda s: s["pending"] == 0 and s["kernel"] == "idle", 600, "every cell to run")
+    return wait_for(browser, lambda s: s["pending"] == 0 and s["kernel"] == "idle", 600, "every cell to run")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_runs_and_renders_in_jupyterlab(path: Path, lab, browser):
+    state = open_and_run(browser, lab, path, path.stem)
     assert state["errors"] == [], state["errors"]
     assert state["svgs"] > 0, "no chart came back"
 
@@ -134,3 +139,33 @@ def test_notebook_runs_and_renders_in_jupyterlab(path: Path, lab, browser):
     browser.execute_script("window.jupyterapp.shell.currentWidget.node.querySelector('.jp-RenderedSVG').scrollIntoView({block: 'start'})")
     time.sleep(0.3)
     browser.save_screenshot(str(folder / f"{path.stem}.png"))
+
+
+def test_charts_read_the_same_in_the_dark_theme(lab, browser):
+    """Charts carry their own white background, so JupyterLab's dark theme cannot swallow
+    their dark ink: the chart keeps a light background with marks on it."""
+    path = next(p for p in NOTEBOOKS if p.name.startswith("02-"))
+    open_and_run(browser, lab, path, "dark")
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Dark'}).then(() => done(true), e => done(String(e)));
+    """)
+    deadline = time.monotonic() + 30
+    while browser.execute_script("return document.body.dataset.jpThemeLight") != "false":
+        assert time.monotonic() < deadline, "the dark theme did not apply"
+        time.sleep(0.2)
+    time.sleep(0.5)
+    folder = OUTPUT / "browser"
+    folder.mkdir(parents=True, exist_ok=True)
+    chart = browser.execute_script("return window.jupyterapp.shell.currentWidget.node.querySelector('.jp-RenderedSVG img, .jp-RenderedSVG svg')")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", chart)
+    time.sleep(0.3)
+    browser.save_screenshot(str(folder / f"{path.stem}-dark.png"))
+    chart.screenshot(str(folder / f"{path.stem}-dark-chart.png"))
+    inked, colours = ink_fraction(folder / f"{path.stem}-dark-chart.png")
+    assert 0.01 < inked < 0.5, f"the chart's background is not light in the dark theme ({inked:.3f} of it is not white)"
+    assert colours >= 3
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Light'}).then(() => done(true), e => done(String(e)));
+    """)

@@ -113,18 +113,31 @@ enum LearningCharts {
 
     /// Coefficients as stems by feature, exact zeros as grey dots; rings mark the truth.
     static func coefficients(_ fit: FitResult) -> Chart {
+        let names = fit.coefficients.count == fit.featureNames.count ? fit.featureNames : fit.coefficients.indices.map { "w\($0 + 1)" }
+        return coefficients(fit.coefficients, names: names, truth: fit.truth, title: "coefficients: \(fit.model) by \(fit.method), \(fit.penalty)")
+    }
+
+    static func coefficients(_ values: [Double], names: [String], truth: [Double]?, title: String) -> Chart {
         var marks: [Mark] = []
-        if let truth = fit.truth, truth.count == fit.coefficients.count {
+        if let truth, truth.count == values.count {
             var mark = Mark(.stems(truth.enumerated().map { (x: Double($0.offset + 1), y: $0.element) }), name: "truth", color: 1)
             mark.isHollow = true
             marks.append(mark)
         }
-        marks.append(Mark(.stems(fit.coefficients.enumerated().map { (x: Double($0.offset + 1), y: $0.element) }), name: "estimate", color: 0))
-        var chart = Chart(marks, title: "coefficients: \(fit.model) by \(fit.method), \(fit.penalty)", xLabel: "feature", yLabel: "coefficient")
-        chart.xCategories = fit.coefficients.count == fit.featureNames.count ? fit.featureNames : fit.coefficients.indices.map { "w\($0 + 1)" }
-        chart.description = "\(fit.coefficients.count) coefficients, \(fit.coefficients.exactZeroCount) exactly 0"
-            + (fit.truth.map { ", \($0.count - $0.exactZeroCount) nonzero in the truth" } ?? "")
+        marks.append(Mark(.stems(values.enumerated().map { (x: Double($0.offset + 1), y: $0.element) }), name: "estimate", color: 0))
+        var chart = Chart(marks, title: title, xLabel: "feature", yLabel: "coefficient")
+        chart.xCategories = names
+        chart.description = "\(values.count) coefficients, \(values.exactZeroCount) exactly 0"
+            + (truth.map { ", \($0.count - $0.exactZeroCount) nonzero in the truth" } ?? "")
         return chart
+    }
+
+    /// A model being trained: a linear or logistic model is its coefficients, a network its diagram.
+    static func model(_ network: Network, title: String) -> Figure {
+        guard network.layerCount > 1 else {
+            return .chart(coefficients(Array(network.parameters[network.weightRange(0)]), names: network.inputNames, truth: nil, title: title))
+        }
+        return .network(self.network(network, title: title))
     }
 
     /// A network's weights, TensorFlow Playground style.

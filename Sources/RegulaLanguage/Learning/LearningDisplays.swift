@@ -21,7 +21,7 @@ extension LearningValue {
         case .model, .optimizer, .quadratic:
             DisplayBundle(plainText: description)
         case let .network(box):
-            Self.bundle(.network(LearningCharts.network(box.network, title: "\(box.kind) model")), description)
+            Self.bundle(LearningCharts.model(box.network, title: "\(box.kind) model"), description)
         case let .curve(curve):
             Self.bundle(.chart(LearningCharts.functions(
                 [(curve.name, LearningCharts.grid(-2, 2).map { (x: $0, y: curve($0)) })], title: curve.name, xLabel: "w", yLabel: nil)), description)

@@ -18,7 +18,7 @@ enum LearningPlots {
         case let .learning(.dataset(data)) where call.variadic.count == 1:
             return .chart(.chart(LearningCharts.dataset(data)))
         case let .learning(.network(box)) where call.variadic.count == 1:
-            return .chart(.network(LearningCharts.network(box.network, title: try call.optionalString("title") ?? "\(box.kind) model")))
+            return .chart(LearningCharts.model(box.network, title: try call.optionalString("title") ?? "\(box.kind) model"))
         case let .learning(.geometry(result)) where call.variadic.count == 1:
             return .chart(.chart(result.chart))
         case .learning(.penalty), .learning(.curve), .learning(.prior), .builtin, .function:
