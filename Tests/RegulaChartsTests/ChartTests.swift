@@ -177,7 +177,12 @@ struct LayoutTests {
     }
 
     @Test func tickLabelsAndRuleLabelsDoNotOverlap() {
-        for chart in [crowded, Chart([Mark.line([(0, 0), (123_456_789, 1e-7)], name: "wide")])] {
+        var named = Chart([Mark(.heatmap(Grid(xs: (1...30).map(Double.init), ys: [1, 2], values: (0..<60).map(Double.init))))])
+        named.xCategories = (1...30).map { "a long feature name \($0)" }
+        named.yCategories = ["first", "second"]
+        let shown = texts(in: "x-axis", of: named.layout())
+        #expect(shown.count >= 3 && shown.count < 30, "category names thin out rather than overlap (\(shown.count) shown)")
+        for chart in [crowded, named, Chart([Mark.line([(0, 0), (123_456_789, 1e-7)], name: "wide")])] {
             let root = chart.layout()
             for group in ["x-axis", "y-axis", "rule-labels", "legend"] {
                 let boxes = texts(in: group, of: root).map(box)
