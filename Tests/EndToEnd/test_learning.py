@@ -1,5 +1,8 @@
 """The learning engine through the real kernel: pictures for paths and datasets, errors from
 training, and interrupts in the middle of a fit, all through jupyter_client."""
+import re
+import time
+
 from conftest import execute
 from test_protocol import interrupt_running_cell
 
@@ -94,3 +97,48 @@ def test_names_from_a_users_csv_are_shown_as_text_not_markup(raw_kernel, tmp_pat
     _, outputs = execute(client, f'fit(linear, csv("{data}", target: "y"), penalty: l1(0.01))')
     [bundle] = results(outputs)
     assert "&lt;b&gt;&amp;&quot;" in bundle["text/html"]
+
+
+def progress_messages(outputs):
+    return [m for m in outputs if m["msg_type"] in ("display_data", "update_display_data")]
+
+
+def test_a_long_training_loop_written_out_shows_live_progress(raw_kernel):
+    client = raw_kernel.client
+    execute(client, "let data = synthetic(samples: 2000, features: 50, informative: 5, seed: 5)\n"
+                    "let model = linear(features: 50)\nlet opt = sgd(lr: 0.01)\nlet log = record()")
+    code = """
+for epoch in 1...60 {
+  for batch in data.batches(200, seed: epoch) { step(model, batch, loss: mse, penalty: l1(0.01), optimizer: opt) }
+  log.add(epoch: epoch, loss: mse(model, data))
+}
+"""
+    start = time.monotonic()
+    reply, outputs = execute(client, code, timeout=120)
+    elapsed = time.monotonic() - start
+    assert reply["content"]["status"] == "ok"
+    displays = progress_messages(outputs)
+    assert displays and displays[0]["msg_type"] == "display_data"
+    display_id = displays[0]["content"]["transient"]["display_id"]
+    assert all(m["content"]["transient"]["display_id"] == display_id for m in displays)
+    # Live lines follow the log's last row and the time so far, at most about ten a second.
+    assert all(m["content"]["data"]["text/plain"].startswith("step ") for m in displays[:-1])
+    assert len(displays) - 1 <= 10 * elapsed + 2
+    # The end is a summary without timings: the step count and the last row recorded.
+    final = displays[-1]["content"]["data"]["text/plain"]
+    assert final.startswith("600 steps: last recorded epoch 60 · loss "), final
+    assert not final.endswith(" s")
+    # A short loop shows nothing.
+    _, outputs = execute(client, "for batch in data.batches(500, seed: 1) { step(model, batch, optimizer: opt) }")
+    assert not progress_messages(outputs)
+
+
+def test_a_long_path_reports_lambda_objective_and_nonzeros(raw_kernel):
+    client = raw_kernel.client
+    execute(client, "let wide = synthetic(samples: 2000, features: 400, informative: 10, seed: 2)")
+    _, outputs = execute(client, "let path = lassoPath(wide, lambdas: 100)", timeout=120)
+    displays = progress_messages(outputs)
+    assert displays
+    live = [m["content"]["data"]["text/plain"] for m in displays[:-1]]
+    assert all(re.match(r"λ \d+ of 100 · objective [-\d.e]+ · \d+ nonzero · [\d.]+ s$", line) for line in live), live
+    assert displays[-1]["content"]["data"]["text/plain"].startswith("path of 100 λ: ")

@@ -226,6 +226,19 @@ struct LearningSessionTests {
         let table = try #require(try session.execute("load(\"prostate\")", output: RecordingSink()).get().value)
         #expect(table.html?.contains("<th>lcavol</th>") == true)
     }
+
+    @Test func penaltyComparisonsMarkWherePenaltiesCross() throws {
+        let session = Session()
+        func svg(_ code: String) throws -> String {
+            try #require(try session.execute(code, output: RecordingSink()).get().value?.svg)
+        }
+        let values = try svg("plot(l1(1), l2(1), l2(1, half: true), from: -3, to: 3)")
+        #expect(values.contains("cross at w = 1<") && values.contains("cross at w = 2<"), "|w| = w² at 1, |w| = ½w² at 2")
+        let gradients = try svg("plot(l1(1).gradient, l2(1).gradient, l2(1, half: true).gradient, from: -3, to: 3)")
+        #expect(gradients.contains("cross at w = 0.5<") && gradients.contains("cross at w = 1<"))
+        #expect(!(try svg("plot(prior(l1(1)), prior(l2(1)), from: -4, to: 4)")).contains("cross at"))
+        #expect(!(try svg("plot(l1(1).threshold, l0(1).threshold, from: -3, to: 3)")).contains("cross at"))
+    }
 }
 
 @Suite("Penalty formulas")

@@ -87,13 +87,16 @@ struct PathTests {
         let data = try Dataset.bundled("diabetes")
         let solver = try PenalizedRegression(data, family: .gaussian)
         var reports: [Int] = []
-        let first = try solver.path(.lasso, count: 20) { done, total in
+        var objectives: [Double] = []
+        let first = try solver.path(.lasso, count: 20) { done, total, fit in
             reports.append(done)
+            objectives.append(fit.objective)
             #expect(total == 20)
         }
         let second = try solver.path(.lasso, count: 20)
         #expect(first.coefficients == second.coefficients)
         #expect(reports == Array(1...20))
+        #expect(objectives == first.fits.map(\.objective), "each report carries the fit just made")
         #expect(first.orderOfEntry.prefix(2).sorted() == [2, 8], "bmi and s5 enter first")
     }
 

@@ -120,7 +120,9 @@ public struct Mark: Sendable {
         }
     }
 
-    var inLegend: Bool { name != nil && isDataMark && !labelsEnd }
+    /// Named data marks, except those named at their ends and those greyed out as inactive
+    /// (a grey swatch in a legend of colours would name nothing).
+    var inLegend: Bool { name != nil && isDataMark && !labelsEnd && !isInactive }
 
     /// The x values the chart's x scale must cover.
     var xExtent: [Double] {

@@ -21,19 +21,20 @@ public enum ScaleKind: String, Sendable, CaseIterable {
     /// Base-10 logarithmic: equal ratios take equal room. Only positive values can be placed.
     case log
 
-    /// A scale of this kind over the extent of `values` (or `fixed`), niced to round ends.
+    /// A scale of this kind over the extent of `values`, niced to round ends; or over `fixed`
+    /// exactly, as the caller chose it (an equal-aspect picture, counts from 0).
     func scale(
         values: [Double], fixed: ClosedRange<Double>?, range: ClosedRange<Double>, isFlipped: Bool, tickCount: Int
     ) -> any PositionScale {
         switch self {
         case .linear:
+            if let fixed { return LinearScale(domain: fixed, range: range, isFlipped: isFlipped) }
             let finite = values.filter(\.isFinite)
-            let domain = fixed ?? (finite.min() ?? 0)...(finite.max() ?? 1)
-            return LinearScale(domain: domain, range: range, isFlipped: isFlipped).niced(tickCount: tickCount)
+            return LinearScale(domain: (finite.min() ?? 0)...(finite.max() ?? 1), range: range, isFlipped: isFlipped).niced(tickCount: tickCount)
         case .log:
+            if let fixed { return LogScale(domain: fixed, range: range, isFlipped: isFlipped) }
             let positive = values.filter { $0.isFinite && $0 > 0 }
-            let domain = fixed ?? (positive.min() ?? 1)...(positive.max() ?? 10)
-            return LogScale(domain: domain, range: range, isFlipped: isFlipped).niced()
+            return LogScale(domain: (positive.min() ?? 1)...(positive.max() ?? 10), range: range, isFlipped: isFlipped).niced()
         }
     }
 }

@@ -225,8 +225,9 @@ enum FitBuiltins {
                 penalty = try PenaltyFamily.elasticNet(mix: mix)
             }
             let path = try PenalizedRegression(data, family: family, options: options)
-                .path(penalty, count: count, ratio: ratio, featureNames: data.featureNames) { done, total in
-                    progress.report("λ \(done) of \(total)")
+                .path(penalty, count: count, ratio: ratio, featureNames: data.featureNames) { done, total, fit in
+                    let nonzeros = fit.coefficients.count - fit.coefficients.exactZeroCount
+                    progress.report("λ \(done) of \(total) · objective \(short(fit.objective)) · \(nonzeros) nonzero")
                 }
             return PathResult(path: path, data: data, penalty: penalty, family: family)
         }

@@ -103,7 +103,7 @@ enum LearningCharts {
             var mark = Mark.line(rows.enumerated().map { (x: Double($0.offset), y: $0.element[j]) }, name: names[j])
             // Weights that end exactly at 0 are grey and unnamed: the named ones are the survivors.
             mark.isInactive = rows.last?[j] == 0
-            mark.labelsEnd = count <= 30 && !mark.isInactive
+            mark.labelsEnd = !mark.isInactive
             return mark
         }
         var chart = Chart(marks, title: "weights by epoch (\(fit.method), \(fit.penalty))", xLabel: "epoch", yLabel: "weight (grey: ends exactly at 0)")
@@ -163,8 +163,8 @@ enum LearningCharts {
 
     /// Curves of one variable, with where pairs of them cross (for w > 0) marked: |w| and w²
     /// cross at 1, |w| and ½w² at 2, and their gradients at ½ and 1.
-    /// `evaluate`, when given, computes each curve exactly, to place crossings by bisection
-    /// rather than by interpolating between grid points.
+    /// Crossings are marked when `evaluate` is given: it computes each curve exactly, to place
+    /// them by bisection rather than by interpolating between grid points.
     static func functions(
         _ curves: [(name: String, points: [Point])], title: String?, xLabel: String, yLabel: String?,
         evaluate: [(Double) -> Double]? = nil
@@ -172,12 +172,13 @@ enum LearningCharts {
         var marks = curves.map { Mark.line($0.points, name: $0.name) }
         var crossings: [Double] = []
         let thresholds = !curves.isEmpty && curves.allSatisfy { $0.name.hasSuffix(".threshold") }
-        for i in curves.indices where !thresholds {
-            for j in curves.indices where j > i {
-                for estimate in crossingPoints(curves[i].points, curves[j].points) {
-                    guard let evaluate else { crossings.append(estimate); continue }
-                    let step = curves[i].points.count > 1 ? curves[i].points[1].x - curves[i].points[0].x : 1
-                    crossings.append(bisect({ evaluate[i]($0) - evaluate[j]($0) }, from: max(estimate - step, 1e-12), to: estimate + step) ?? estimate)
+        if let evaluate {
+            let step = curves.first.map { $0.points.count > 1 ? $0.points[1].x - $0.points[0].x : 1 } ?? 1
+            for i in curves.indices {
+                for j in curves.indices where j > i {
+                    for estimate in crossingPoints(curves[i].points, curves[j].points) {
+                        crossings.append(bisect({ evaluate[i]($0) - evaluate[j]($0) }, from: max(estimate - step, 1e-12), to: estimate + step) ?? estimate)
+                    }
                 }
             }
         }

@@ -121,7 +121,9 @@ enum LearningPlots {
         guard from < to else { throw RegulaError(.value, "plot() needs 'from:' below 'to:', got \(Value.format(from)) and \(Value.format(to))", at: call.range(of: "to")) }
         let grid = LearningCharts.grid(from, to)
         var curves: [(name: String, points: [Point])] = []
-        // Engine curves can be evaluated anywhere, which places their crossings exactly.
+        // Where penalties (their values, or their gradients) cross is the point of comparing
+        // them, and they can be evaluated anywhere, which places the crossings exactly. Priors,
+        // thresholds and other functions are drawn without.
         var exact: [(Double) -> Double]? = []
         for argument in call.variadic {
             let name: String, ys: [Double]
@@ -131,10 +133,10 @@ enum LearningPlots {
                 exact?.append(penalty.value)
             case let .learning(.curve(curve)):
                 (name, ys) = (curve.name, grid.map { curve($0) })
-                exact?.append { curve($0) }
+                if curve.kind == .threshold { exact = nil } else { exact?.append { curve($0) } }
             case let .learning(.prior(prior)):
                 (name, ys) = (prior.name, grid.map(prior.density))
-                exact?.append(prior.density)
+                exact = nil
             case let .builtin(function):
                 // A built-in of one number also takes a list: call it once on the whole grid.
                 var inner = try Call(

@@ -12,11 +12,14 @@ public final class Session {
     ) -> Result<CellResult, RegulaError> {
         var evaluator = Evaluator(globals: globals, output: output, isInterrupted: isInterrupted)
         defer { globals = evaluator.globals }
+        LoopProgress.beginCell()
         do {
             let statements = try Parser.parse(source)
             let value = try evaluator.run(statements)
+            LoopProgress.endCell(failed: false)
             return .success(CellResult(value: value.display, pages: evaluator.pages))
         } catch {
+            LoopProgress.endCell(failed: true)
             return .failure(error)
         }
     }

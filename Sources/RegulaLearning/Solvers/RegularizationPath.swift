@@ -91,10 +91,10 @@ extension PenalizedRegression {
 
     /// The path over `lambdas` (decreasing; glmnet's grid if nil), with warm starts and the
     /// sequential strong rules (every discarded coefficient is then checked for optimality).
-    /// `progress` is told after each λ.
+    /// `progress` is told after each λ: how many are done, of how many, and the fit at that λ.
     public func path(
         _ penalty: PenaltyFamily, lambdas given: [Double]? = nil, count: Int = 100, ratio: Double? = nil,
-        featureNames: [String]? = nil, progress: ((Int, Int) -> Void)? = nil
+        featureNames: [String]? = nil, progress: ((Int, Int, PenalizedFit) -> Void)? = nil
     ) throws(LearningError) -> RegularizationPath {
         let lambdas: [Double]
         if let given { lambdas = given } else { lambdas = try lambdaGrid(for: penalty, count: count, ratio: ratio) }
@@ -130,7 +130,7 @@ extension PenalizedRegression {
             gradient = fit.workingGradient ?? lossGradient(working: beta, intercept: workingIntercept(fit))
             previousLambda = lambda
             fits.append(fit)
-            progress?(index + 1, lambdas.count)
+            progress?(index + 1, lambdas.count, fit)
         }
         return RegularizationPath(
             penaltyName: penalty.name, family: family, lambdas: lambdas, fits: fits,
