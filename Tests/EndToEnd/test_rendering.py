@@ -93,3 +93,18 @@ def test_chart_is_valid_svg_and_renders(name, svgs, browser):
     inked, colours = ink_fraction(png)
     assert inked > 0.01, f"{name} rendered almost blank ({inked:.4f} of the pixels inked)"
     assert colours >= 3, f"{name} rendered in {colours} colours"
+
+    # With the browser's real font metrics: no two pieces of text overlap, and all of them
+    # lie inside the picture.
+    boxes = browser.execute_script("""
+        return [...document.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+            const r = t.getBoundingClientRect();
+            return [t.textContent, r.left, r.top, r.right, r.bottom];
+        });
+    """)
+    inset = 1.5  # glyph boxes include a little leading; touching is not overlapping
+    for index, (text, left, top, right, bottom) in enumerate(boxes):
+        assert left >= -0.5 and top >= -0.5 and right <= width + 0.5 and bottom <= height + 0.5, f"{name}: '{text}' leaves the picture"
+        for other, left2, top2, right2, bottom2 in boxes[index + 1:]:
+            overlap = min(right, right2) - max(left, left2) > inset and min(bottom, bottom2) - max(top, top2) > inset
+            assert not overlap, f"{name}: '{text}' overlaps '{other}'"
