@@ -10,7 +10,7 @@ public struct GeometryResult: Sendable {
     var description: String {
         let parts = solutions.map { solution in
             let zeros = solution.point.exactZeroCount
-            return "\(solution.norm.rawValue) at (\(solution.point.map { Value.format($0) }.joined(separator: ", ")))" + (zeros > 0 ? ", a corner: \(zeros) exact zero" : "")
+            return "\(solution.norm.rawValue) at (\(solution.point.map { NumberFormat.compact($0, significantDigits: 4) }.joined(separator: ", ")))" + (zeros > 0 ? ", a corner: \(zeros) exact zero" : "")
         }
         return "geometry: " + parts.joined(separator: "; ")
     }
