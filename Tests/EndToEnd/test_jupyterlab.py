@@ -68,7 +68,8 @@ def lab(tmp_path_factory):
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          f"--ServerApp.root_dir={root}", "--IdentityProvider.token=", "--ServerApp.password=",
          "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
-         f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={root / '.workspaces'}", "--allow-root"],
+         f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={root / '.workspaces'}",
+         "--ServerApp.port_retries=0", "--allow-root"],
         stdout=log, stderr=subprocess.STDOUT, cwd=root)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -82,7 +83,11 @@ def lab(tmp_path_factory):
             time.sleep(0.3)
     yield url
     process.terminate()
-    process.wait(timeout=20)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
     log.close()
 
 
@@ -111,14 +116,15 @@ def open_and_run(browser, lab: str, path: Path, workspace: str) -> dict:
     browser.get(f"{lab}/lab/workspaces/{workspace}/tree/{path.name}?reset")
     wait_for(browser, lambda s: s["path"] == path.name and s["kernel"] == "idle" and s["kernelName"] == "regula", 90,
              "the notebook to open with the Regula kernel ready")
-    browser.execute_async_script("""
+    # Start the run and return: `wait_for` follows it, and stops early if a cell fails.
+    started = browser.execute_async_script("""
         const done = arguments[arguments.length - 1];
         const commands = window.jupyterapp.commands;
         commands.execute('notebook:clear-all-cell-outputs')
-          .then(() => commands.execute('notebook:run-all-cells'))
-          .then(() => done(true), error => done(String(error)));
+          .then(() => { commands.execute('notebook:run-all-cells'); done(true); }, error => done(String(error)));
     """)
-    return wait_for(browser, lambda s: s["pending"] == 0 and s["kernel"] == "idle", 600, "every cell to run")
+    assert started is True, started
+    return wait_for(browser, lambda s: s["errors"] or (s["pending"] == 0 and s["kernel"] == "idle"), 600, "every cell to run")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

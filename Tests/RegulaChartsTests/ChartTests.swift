@@ -204,6 +204,23 @@ struct LayoutTests {
         #expect(!boxes[0].overlaps(boxes[1]))
     }
 
+    @Test func greyLinesStayOutOfTheLegend() {
+        var zero = Mark.line(values: [0.5, 0], name: "ends at 0")
+        zero.isInactive = true
+        let root = Chart([Mark.line(values: [1, 2], name: "a"), Mark.line(values: [2, 1], name: "b"), zero]).layout()
+        #expect(texts(in: "legend", of: root).compactMap(\.text) == ["a", "b"])
+    }
+
+    @Test func aFixedDomainIsKeptExactly() {
+        var chart = Chart([Mark.line([(0, 0), (1, 1)], name: "a")])
+        chart.xDomain = -2.5...2.5
+        chart.yDomain = 0...14
+        let root = chart.layout()
+        let xTicks = texts(in: "x-axis", of: root).compactMap { $0.text.flatMap(Double.init) }
+        #expect(!xTicks.isEmpty && xTicks.allSatisfy { abs($0) <= 2.5 }, "ticks inside -2.5…2.5, the domain not widened to ±3: \(xTicks)")
+        #expect(texts(in: "y-axis", of: root).compactMap(\.text).last != "15")
+    }
+
     @Test func legendsWrapWithinTheChart() {
         let marks = (0..<12).map { Mark.line(values: [Double($0), 1], name: "a rather long series name \($0)") }
         let root = Chart(marks).layout()

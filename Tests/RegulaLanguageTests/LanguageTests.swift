@@ -238,6 +238,9 @@ struct LearningSessionTests {
         #expect(gradients.contains("cross at w = 0.5<") && gradients.contains("cross at w = 1<"))
         #expect(!(try svg("plot(prior(l1(1)), prior(l2(1)), from: -4, to: 4)")).contains("cross at"))
         #expect(!(try svg("plot(l1(1).threshold, l0(1).threshold, from: -3, to: 3)")).contains("cross at"))
+        #expect(!(try svg("plot(l1(1), l1(1).gradient, from: -3, to: 3)")).contains("cross at"), "a value and a gradient do not compare")
+        let renamed = try svg("plot(l1(1).threshold, l0(1).threshold, from: -3, to: 3, names: [\"soft\", \"hard\"])")
+        #expect(renamed.contains("no penalty"), "renamed thresholds keep the line y = w")
     }
 }
 

@@ -250,9 +250,14 @@ enum FitBuiltins {
         let cv = try engine(at: call.range) { () throws(LearningError) in
             try CrossValidation(
                 data, family: result.family, penalty: result.penalty, options: options, folds: folds, seed: seed,
-                lambdas: result.path.lambdas) { done, total in progress.report("fold \(done - 1) of \(total - 1)") }
+                lambdas: result.path.lambdas) { done, total, error in
+                    progress.report("fold \(done - 1) of \(total - 1)" + (error.map { " · held-out \(cvMeasure(result.family)) \(short($0)) at best" } ?? ""))
+                }
         }
         progress.finish("\(folds)-fold cross-validation: λ_min = \(short(cv.lambdaMin)), λ_1se = \(short(cv.lambda1se))")
         return .learning(.crossValidation(cv))
     }
 }
+
+/// What cross-validation scores a family by, for progress lines.
+private func cvMeasure(_ family: Family) -> String { family == .gaussian ? "MSE" : "deviance" }

@@ -87,7 +87,7 @@ enum LearningCharts {
         if stepped {
             // Counts: from 0, in whole numbers.
             let most = fits.flatMap { $0.history.map(column) }.max() ?? 0
-            chart.yDomain = 0...max(5, most)
+            chart.yDomain = LinearScale(domain: 0...max(5, most), range: 0...1).niced().domain
             chart.yIntegers = true
         }
         return chart
@@ -164,14 +164,14 @@ enum LearningCharts {
     /// Curves of one variable, with where pairs of them cross (for w > 0) marked: |w| and w²
     /// cross at 1, |w| and ½w² at 2, and their gradients at ½ and 1.
     /// Crossings are marked when `evaluate` is given: it computes each curve exactly, to place
-    /// them by bisection rather than by interpolating between grid points.
+    /// them by bisection rather than by interpolating between grid points. `identityReference`
+    /// adds the dashed line y = w, where a weight would stay without a penalty (for thresholds).
     static func functions(
         _ curves: [(name: String, points: [Point])], title: String?, xLabel: String, yLabel: String?,
-        evaluate: [(Double) -> Double]? = nil
+        evaluate: [(Double) -> Double]? = nil, identityReference: Bool = false
     ) -> Chart {
         var marks = curves.map { Mark.line($0.points, name: $0.name) }
         var crossings: [Double] = []
-        let thresholds = !curves.isEmpty && curves.allSatisfy { $0.name.hasSuffix(".threshold") }
         if let evaluate {
             let step = curves.first.map { $0.points.count > 1 ? $0.points[1].x - $0.points[0].x : 1 } ?? 1
             for i in curves.indices {
@@ -185,7 +185,7 @@ enum LearningCharts {
         for w in crossings.sorted().prefix(4) {
             marks.append(Mark(.verticalRule(w), name: "cross at w = \(NumberFormat.compact(w, significantDigits: 4))"))
         }
-        if thresholds {
+        if identityReference, !curves.isEmpty {
             marks.append(Mark.line(curves[0].points.map { (x: $0.x, y: $0.x) }, name: "no penalty", color: 7, dashed: true))
         }
         return Chart(marks, title: title, xLabel: xLabel, yLabel: yLabel)

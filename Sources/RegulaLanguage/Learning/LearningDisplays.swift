@@ -24,7 +24,8 @@ extension LearningValue {
             Self.bundle(LearningCharts.model(box.network, title: "\(box.kind) model"), description)
         case let .curve(curve):
             Self.bundle(.chart(LearningCharts.functions(
-                [(curve.name, LearningCharts.grid(-2, 2).map { (x: $0, y: curve($0)) })], title: curve.name, xLabel: "w", yLabel: nil)), description)
+                [(curve.name, LearningCharts.grid(-2, 2).map { (x: $0, y: curve($0)) })], title: curve.name, xLabel: "w", yLabel: nil,
+                identityReference: curve.kind == .threshold)), description)
         case let .geometry(result):
             Self.bundle(.chart(result.chart), description)
         case let .prior(prior):

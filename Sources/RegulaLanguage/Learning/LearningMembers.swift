@@ -81,7 +81,7 @@ extension LearningValue {
                 }
                 guard !row.isEmpty else { throw RegulaError(.argument, "log.add() needs labelled numbers, as in log.add(epoch: 1, loss: 0.5)", at: call.range) }
                 log.add(row)
-                LoopProgress.recorded(row)
+                LoopProgress.recorded(row, call)
                 return .nothing
             })
         case let (.log(log), _) where log.values[name] != nil:

@@ -125,15 +125,18 @@ enum LearningPlots {
         // them, and they can be evaluated anywhere, which places the crossings exactly. Priors,
         // thresholds and other functions are drawn without.
         var exact: [(Double) -> Double]? = []
+        var kinds: Set<PenaltyCurve.Kind> = []
         for argument in call.variadic {
             let name: String, ys: [Double]
             switch argument.value {
             case let .learning(.penalty(penalty)):
                 (name, ys) = ("\(penalty)", grid.map(penalty.value))
                 exact?.append(penalty.value)
+                kinds.insert(.value)
             case let .learning(.curve(curve)):
                 (name, ys) = (curve.name, grid.map { curve($0) })
-                if curve.kind == .threshold { exact = nil } else { exact?.append { curve($0) } }
+                exact?.append { curve($0) }
+                kinds.insert(curve.kind)
             case let .learning(.prior(prior)):
                 (name, ys) = (prior.name, grid.map(prior.density))
                 exact = nil
@@ -165,9 +168,13 @@ enum LearningPlots {
             guard given.count == curves.count else { throw RegulaError(.value, "plot() has \(curves.count) curves but \(given.count) names", at: call.range(of: "names")) }
             for index in curves.indices { curves[index].name = given[index].printed }
         }
+        // Crossings mean something between penalties, or between their gradients: not between a
+        // value and a gradient, nor for thresholds, which all meet at 0 and beyond λ.
+        let comparable = kinds.count == 1 && !kinds.contains(.threshold)
+        let thresholds = kinds == [.threshold] && exact != nil
         let chart = LearningCharts.functions(
             curves, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel") ?? "w", yLabel: try call.optionalString("yLabel"),
-            evaluate: exact)
+            evaluate: comparable ? exact : nil, identityReference: thresholds)
         guard case .boolean(true) = call.value("separate") else { return .chart(.chart(chart)) }
         // Small multiples: each curve in its own panel, on its own scale.
         let panels = curves.enumerated().map { index, curve in

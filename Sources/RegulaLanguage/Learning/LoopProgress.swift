@@ -1,3 +1,4 @@
+import Synchronization
 import RegulaLearning
 
 /// Live progress for a training loop written out in a cell (`step` in a `for` loop): the
@@ -7,49 +8,62 @@ import RegulaLearning
 /// a summary without timings.
 ///
 /// As with `ProgressDisplay`, whether the line appears depends on the work, not the clock, so
-/// a saved notebook does not change from run to run. Cells run one at a time (the session's
-/// thread), which is what makes the static state sound.
+/// a saved notebook does not change from run to run. Each running cell has its own state, found
+/// by its output sink (sessions may run cells on several threads at once, as tests do).
 enum LoopProgress {
     private struct State {
+        var started = monotonicSeconds()
         var units = 0.0
         var steps = 0
         var lastLoss = Double.nan
         var lastRow: String?
         var display: ProgressDisplay?
+
+        var current: String { "step \(steps) · " + (lastRow ?? "batch loss \(short(lastLoss))") }
     }
 
-    nonisolated(unsafe) private static var state = State()
+    private static let cells = Mutex<[ObjectIdentifier: State]>([:])
 
     /// Called by `Session.execute` before a cell runs.
-    static func beginCell() { state = State() }
+    static func beginCell(_ output: any OutputSink) {
+        cells.withLock { $0[ObjectIdentifier(output)] = State() }
+    }
 
     /// Called by `step`: `units` of work were done, ending with a batch loss of `loss`.
     static func stepped(units: Double, loss: Double, _ call: Call) {
-        state.units += units
-        state.steps += 1
-        state.lastLoss = loss
-        if state.display == nil, state.units >= ProgressDisplay.threshold {
-            state.display = ProgressDisplay(call, units: state.units)
+        update(call.output) { state in
+            state.units += units
+            state.steps += 1
+            state.lastLoss = loss
+            if state.display == nil, state.units >= ProgressDisplay.threshold {
+                state.display = ProgressDisplay(call, units: state.units, startedAt: state.started)
+            }
         }
-        state.display?.report(current)
     }
 
     /// Called by `log.add`: the row just recorded, as "epoch 3 · loss 0.25".
-    static func recorded(_ row: [(String, Double)]) {
-        guard state.steps > 0 else { return }
-        state.lastRow = row.map { "\($0.0) \(short($0.1))" }.joined(separator: " · ")
-        state.display?.report(current)
+    static func recorded(_ row: [(String, Double)], _ call: Call) {
+        update(call.output) { state in
+            guard state.steps > 0 else { return }
+            state.lastRow = row.map { "\($0.0) \(short($0.1))" }.joined(separator: " · ")
+        }
     }
 
     /// Called by `Session.execute` after a cell, whether it finished, failed or was interrupted.
-    static func endCell(failed: Bool) {
-        guard let display = state.display else { return }
-        let summary = (failed ? "stopped after \(state.steps) steps" : "\(state.steps) steps") + (state.lastRow.map { ": last recorded \($0)" } ?? ": last batch loss \(short(state.lastLoss))")
-        display.finish(summary)
-        state = State()
+    static func endCell(_ output: any OutputSink, failed: Bool) {
+        guard let state = cells.withLock({ $0.removeValue(forKey: ObjectIdentifier(output)) }), let display = state.display else { return }
+        let last = state.lastRow.map { ": last recorded \($0)" } ?? ": last batch loss \(short(state.lastLoss))"
+        display.finish((failed ? "stopped after \(state.steps) steps" : "\(state.steps) steps") + last)
     }
 
-    private static var current: String {
-        "step \(state.steps) · " + (state.lastRow ?? "batch loss \(short(state.lastLoss))")
+    /// Changes the cell's state, then reports it (outside the lock: reporting writes to the sink).
+    private static func update(_ output: any OutputSink, _ change: (inout State) -> Void) {
+        let state = cells.withLock { cells -> State? in
+            guard var state = cells[ObjectIdentifier(output)] else { return nil }
+            change(&state)
+            cells[ObjectIdentifier(output)] = state
+            return state
+        }
+        if let state { state.display?.report(state.current) }
     }
 }

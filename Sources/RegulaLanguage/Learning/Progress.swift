@@ -13,11 +13,13 @@ final class ProgressDisplay: @unchecked Sendable {
     private let output: any OutputSink
     private let id: String
     private let enabled: Bool
-    private let started = monotonicSeconds()
+    private let started: Double
     private var lastUpdate = -Double.infinity
 
-    init(_ call: Call, units: Double) {
+    /// `startedAt` is when the work began, for the elapsed time (now, unless said otherwise).
+    init(_ call: Call, units: Double, startedAt: Double = monotonicSeconds()) {
         output = call.output
+        started = startedAt
         enabled = units >= Self.threshold
         Self.counter += 1
         id = "regula-progress-\(Self.counter)"

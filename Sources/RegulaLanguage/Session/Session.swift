@@ -12,14 +12,14 @@ public final class Session {
     ) -> Result<CellResult, RegulaError> {
         var evaluator = Evaluator(globals: globals, output: output, isInterrupted: isInterrupted)
         defer { globals = evaluator.globals }
-        LoopProgress.beginCell()
+        LoopProgress.beginCell(output)
         do {
             let statements = try Parser.parse(source)
             let value = try evaluator.run(statements)
-            LoopProgress.endCell(failed: false)
+            LoopProgress.endCell(output, failed: false)
             return .success(CellResult(value: value.display, pages: evaluator.pages))
         } catch {
-            LoopProgress.endCell(failed: true)
+            LoopProgress.endCell(output, failed: true)
             return .failure(error)
         }
     }

@@ -24,16 +24,16 @@ public struct CrossValidation: Sendable {
 
 extension CrossValidation {
     /// Cross-validates `penalty` on `data` with `folds` seeded folds; `progress` is told after each
-    /// fold (the full path first, then fold by fold).
+    /// fold (the full path first, then fold by fold), with the fold's smallest held-out error.
     public init(
         _ data: Dataset, family: Family, penalty: PenaltyFamily, options: SolverOptions = SolverOptions(),
         folds: Int = 10, seed: Int, lambdas given: [Double]? = nil, count: Int = 100, ratio: Double? = nil,
-        progress: ((Int, Int) -> Void)? = nil
+        progress: ((Int, Int, Double?) -> Void)? = nil
     ) throws(LearningError) {
         let assignment = try data.foldAssignment(folds, seed: seed)
         let solver = try PenalizedRegression(data, family: family, options: options)
         let path = try solver.path(penalty, lambdas: given, count: count, ratio: ratio, featureNames: data.featureNames)
-        progress?(1, folds + 1)
+        progress?(1, folds + 1, nil)
         var errors: [[Double]] = []
         var sizes: [Double] = []
         for fold in 0..<folds {
@@ -49,7 +49,7 @@ extension CrossValidation {
                 }
             })
             sizes.append(Double(heldOut.count))
-            progress?(fold + 2, folds + 1)
+            progress?(fold + 2, folds + 1, errors[errors.count - 1].min())
         }
         let totalSize = sizes.total
         var mean: [Double] = [], standard: [Double] = []
