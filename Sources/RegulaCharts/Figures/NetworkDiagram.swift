@@ -66,13 +66,10 @@ public struct NetworkDiagram: Sendable {
                         zeroEdges.append(Axes.line(x1: a.x, y1: a.y, x2: b.x, y2: b.y, color: Theme.inactive, width: 0.6, dashed: true))
                     } else {
                         let strength = largest > 0 ? abs(w) / largest : 0
-                        edges.append(SVGElement("line", [
-                            ("x1", NumberFormat.coordinate(a.x)), ("y1", NumberFormat.coordinate(a.y)),
-                            ("x2", NumberFormat.coordinate(b.x)), ("y2", NumberFormat.coordinate(b.y)),
-                            ("stroke", w > 0 ? Theme.palette[0] : Theme.palette[1]),
-                            ("stroke-width", NumberFormat.coordinate(0.4 + 4.6 * strength)),
-                            ("stroke-opacity", NumberFormat.coordinate(0.35 + 0.65 * strength)),
-                        ], children: [SVGElement("title", text: "w = " + NumberFormat.compact(w, significantDigits: 4))]))
+                        var edge = Axes.line(x1: a.x, y1: a.y, x2: b.x, y2: b.y, color: w > 0 ? Theme.palette[0] : Theme.palette[1], width: 0.4 + 4.6 * strength)
+                        edge.attributes.append(("stroke-opacity", NumberFormat.coordinate(0.35 + 0.65 * strength)))
+                        edge.children = [SVGElement("title", text: "w = " + NumberFormat.compact(w, significantDigits: 4))]
+                        edges.append(edge)
                     }
                 }
             }

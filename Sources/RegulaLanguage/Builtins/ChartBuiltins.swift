@@ -68,8 +68,8 @@ enum ChartBuiltins {
             }
         }
         var chart = Chart(marks, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel"), yLabel: try call.optionalString("yLabel"))
-        chart.xScale = ScaleKind(rawValue: try call.choice("xScale", among: ["linear", "log"]))!
-        chart.yScale = ScaleKind(rawValue: try call.choice("yScale", among: ["linear", "log"]))!
+        chart.xScale = try call.scaleKind("xScale")
+        chart.yScale = try call.scaleKind("yScale")
         return .chart(.chart(chart))
     }
 
@@ -102,5 +102,12 @@ enum ChartBuiltins {
         }
         let rows = (0..<length).map { row in columns.map { $0[row] } }
         return .table(Table(columns: call.extraLabelled.map { $0.label! }, rows: rows))
+    }
+}
+
+extension Call {
+    /// An axis scale argument: "linear" or "log".
+    func scaleKind(_ name: String) throws(RegulaError) -> ScaleKind {
+        ScaleKind(rawValue: try choice(name, among: ScaleKind.allCases.map(\.rawValue)))!
     }
 }

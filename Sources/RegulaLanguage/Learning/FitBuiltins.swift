@@ -128,7 +128,7 @@ enum FitBuiltins {
         var group: GroupPenalty?
         if case let .learning(.groupPenalty(given)) = call.value("penalty") { group = given }
         let penalty = group == nil ? try call.penalty("penalty") : NoPenalty()
-        let penaltyName = group.map { "\(LearningValue.groupPenalty($0).description)" } ?? "\(penalty)"
+        let penaltyName = group.map { LearningValue.groupPenalty($0).description } ?? "\(penalty)"
         guard case let .learning(.optimizer(optimizer)) = call.value("optimizer") else {
             throw call.typeMismatch("optimizer", expected: "an optimizer such as coordinateDescent() or proximal(lr: 0.1)")
         }

@@ -21,7 +21,7 @@ public struct GeometryResult: Sendable {
         let levels = solutions.map { loss.value($0.point) }
         let outer = levels.max() ?? 1
         let reach = ([radius, 0] + loss.center.map(abs) + solutions.flatMap { $0.point.map(abs) }).max()! * 1.25 + 0.25
-        let extent = (reach * 2).rounded(.up) / 2  // a whole half, so the niced axes end where the grid does
+        let extent = (reach * 2).rounded(.up) / 2  // a whole half: the axes (kept exactly) end on a tick, where the grid does
         let axis = (0...80).map { -extent + 2 * extent * Double($0) / 80 }
         let grid = Grid(xs: axis, ys: axis) { x, y in loss.value([x, y]) }
         let inner = (1...4).map { outer * Double($0) / 5 }

@@ -98,7 +98,7 @@ enum LearningCharts {
     static func trajectories(_ fit: FitResult) -> Chart {
         let rows = fit.trajectories ?? []
         let count = rows.first?.count ?? 0
-        let names = count == fit.featureNames.count ? fit.featureNames : (0..<count).map { "w\($0 + 1)" }
+        let names = fit.weightNames(count)
         let marks = (0..<count).map { j in
             var mark = Mark.line(rows.enumerated().map { (x: Double($0.offset), y: $0.element[j]) }, name: names[j])
             // Weights that end exactly at 0 are grey and unnamed: the named ones are the survivors.
@@ -113,8 +113,7 @@ enum LearningCharts {
 
     /// Coefficients as stems by feature, exact zeros as grey dots; rings mark the truth.
     static func coefficients(_ fit: FitResult) -> Chart {
-        let names = fit.coefficients.count == fit.featureNames.count ? fit.featureNames : fit.coefficients.indices.map { "w\($0 + 1)" }
-        return coefficients(fit.coefficients, names: names, truth: fit.truth, title: "coefficients: \(fit.model) by \(fit.method), \(fit.penalty)")
+        coefficients(fit.coefficients, names: fit.weightNames(fit.coefficients.count), truth: fit.truth, title: "coefficients: \(fit.model) by \(fit.method), \(fit.penalty)")
     }
 
     static func coefficients(_ values: [Double], names: [String], truth: [Double]?, title: String) -> Chart {

@@ -6,14 +6,14 @@ extension LearningValue {
     var display: DisplayBundle {
         switch self {
         case let .dataset(data):
-            DisplayBundle(plainText: description, html: "<p>\(escaped(description))</p>" + Self.preview(of: data).html())
+            DisplayBundle(plainText: description, html: "<p>\(SVGWriter.escape(description))</p>" + Self.preview(of: data).html())
         case let .penalty(penalty):
             Self.bundle(.grid(LearningCharts.shape(of: penalty)), description)
         case let .fit(fit) where !fit.history.isEmpty:
             Self.bundle(LearningCharts.fit(fit), description + "\n" + Self.coefficientTable(fit).plainText())
         case let .fit(fit):
             DisplayBundle(plainText: description + "\n" + Self.coefficientTable(fit).plainText(),
-                          html: "<p>\(escaped(description))</p>" + Self.coefficientTable(fit).html())
+                          html: "<p>\(SVGWriter.escape(description))</p>" + Self.coefficientTable(fit).html())
         case let .path(result):
             Self.bundle(.chart(LearningCharts.path(result.path)), description)
         case let .crossValidation(cv):
@@ -61,7 +61,7 @@ extension LearningValue {
     }
 
     static func coefficientTable(_ fit: FitResult) -> Table {
-        let names = fit.coefficients.count == fit.featureNames.count ? fit.featureNames : fit.coefficients.indices.map { "w\($0 + 1)" }
+        let names = fit.weightNames(fit.coefficients.count)
         return Table(
             columns: ["feature", "coefficient"],
             rows: [[.text("(intercept)"), .number(fit.intercept)]] + zip(names, fit.coefficients).map { [.text($0), .number($1)] })
@@ -78,4 +78,3 @@ extension LearningValue {
     }
 }
 
-private func escaped(_ text: String) -> String { SVGWriter.escape(text) }

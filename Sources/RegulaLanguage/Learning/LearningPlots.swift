@@ -207,8 +207,7 @@ enum LearningPlots {
         let separate: Bool? = if case let .boolean(given) = call.value("separate") { given } else { nil }
         return .chart(LearningCharts.log(
             log, x: x, columns: names, separate: separate,
-            xScale: ScaleKind(rawValue: try call.choice("xScale", among: ["linear", "log"]))!,
-            yScale: ScaleKind(rawValue: try call.choice("yScale", among: ["linear", "log"]))!,
+            xScale: try call.scaleKind("xScale"), yScale: try call.scaleKind("yScale"),
             title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel"), yLabel: try call.optionalString("yLabel")))
     }
 }

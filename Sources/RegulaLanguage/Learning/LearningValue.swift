@@ -100,6 +100,10 @@ public struct FitResult: Sendable {
     /// Every weight of the model (a network's, all layers, without biases), or the coefficients.
     public var weights: [Double] { network?.weights ?? coefficients }
     public var weightCount: Int { weights.count }
+    /// Names for `count` weights: the features' when there is one weight per feature, else w1, w2, …
+    func weightNames(_ count: Int) -> [String] {
+        count == featureNames.count ? featureNames : (0..<count).map { "w\($0 + 1)" }
+    }
     /// Does the model give probabilities (logistic regression, or a network with a logistic loss)?
     public var isClassifier: Bool { model == "logistic" || network?.loss == .logistic }
 }
