@@ -59,18 +59,59 @@ struct WireCodecTests {
     }
 
     @Test func theReplayHistoryIsBoundedAndForgetsTheOldestFirst() {
-        let history = ReplayGuard(capacity: 4)
-        let signatures = (0..<6).map { index in Data(MessageSigner(key: "k").signature(for: [Data([UInt8(index)])]).utf8) }
-        #expect(history.admit(signatures[0]))
-        #expect(history.admit(signatures[1]))
-        #expect(!history.admit(signatures[0]))
-        #expect(history.admit(signatures[2]))
-        #expect(!history.admit(signatures[0]))  // still remembered: at least capacity / 2 are kept
-        #expect(history.admit(signatures[3]))
-        #expect(history.admit(signatures[4]))
-        #expect(history.admit(signatures[5]))
-        #expect(history.admit(signatures[0]))  // forgotten after more than `capacity` newer ones
-        #expect(!history.admit(signatures[5]))
+        let history = ReplayGuard(capacity: 2)
+        let codes = (0..<6).map { index in Data(repeating: UInt8(index), count: 32) }
+        #expect(history.admit(codes[0]))
+        #expect(history.admit(codes[1]))
+        #expect(!history.admit(codes[0]))
+        #expect(history.admit(codes[2]))
+        #expect(!history.admit(codes[0]))  // still remembered: at least `capacity` are kept
+        #expect(history.admit(codes[3]))
+        #expect(history.admit(codes[4]))
+        #expect(history.admit(codes[5]))
+        #expect(history.admit(codes[0]))  // forgotten after more than 2 × `capacity` newer ones
+        #expect(!history.admit(codes[5]))
+    }
+
+    @Test func theDefaultWindowIsAtLeastJupyterClients() {
+        let history = ReplayGuard()
+        #expect(history.capacity >= 1 << 16)
+        let first = Data(repeating: 7, count: 32)
+        #expect(history.admit(first))
+        for index in 0..<(1 << 16) {
+            var code = Data(count: 32)
+            withUnsafeBytes(of: UInt64(index).bigEndian) { code.replaceSubrange(0..<8, with: $0) }
+            code[15] = 1
+            #expect(history.admit(code))
+        }
+        #expect(!history.admit(first))  // 65,536 messages later, still refused
+    }
+
+    /// The old guard keyed on the first 32 hex characters, folding letters with `& 0xF`: an
+    /// upper-cased or otherwise respelled signature was a new key for the same MAC.
+    @Test func aReplayIsRefusedInEverySpellingOfItsSignature() throws {
+        let codec = WireCodec(key: "secret")
+        let frames = codec.encode(sampleMessage())
+        _ = try codec.decode(frames)
+        let signature = String(decoding: frames[2], as: UTF8.self)
+        let spellings = [
+            signature.uppercased(), String(signature.prefix(32)).uppercased() + signature.dropFirst(32),
+            String(signature.prefix(32)) + signature.dropFirst(32).uppercased(), signature + "0", " " + signature,
+        ]
+        for spelling in spellings where spelling != signature {
+            var respelled = frames
+            respelled[2] = Data(spelling.utf8)
+            #expect(throws: WireError.self) { try codec.decode(respelled) }
+        }
+        #expect(throws: WireError.replayedSignature) { try codec.decode(frames) }
+    }
+
+    @Test func anUpperCaseSignatureDoesNotVerify() {
+        let signer = MessageSigner(key: "key")
+        let parts = ["a", "b", "c", "d"].map { Data($0.utf8) }
+        let signature = signer.signature(for: parts)
+        #expect(signer.isValid(signature: Data(signature.utf8), for: parts))
+        #expect(!signer.isValid(signature: Data(signature.uppercased().utf8), for: parts))
     }
 
     @Test func unsignedMessagesAreAcceptedWithAnEmptyKey() throws {

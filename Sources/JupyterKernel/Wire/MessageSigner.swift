@@ -25,11 +25,18 @@ public struct MessageSigner: Sendable {
 
     /// Checks `signature` against the four signed frames in constant time.
     public func isValid(signature: Data, for parts: [Data]) -> Bool {
-        guard let key else { return true }
-        guard let mac = Self.bytes(fromHex: signature) else { return false }
+        verifiedCode(signature: signature, for: parts) != nil
+    }
+
+    /// The decoded MAC of a valid `signature` (empty when unsigned), or nil when it does not verify.
+    /// Only lower-case hex is accepted, as jupyter_client writes it and compares it as a string:
+    /// one MAC then has exactly one spelling, so a replay guard keyed on it cannot be sidestepped.
+    public func verifiedCode(signature: Data, for parts: [Data]) -> Data? {
+        guard let key else { return Data() }
+        guard let mac = Self.bytes(fromHex: signature) else { return nil }
         var combined = Data()
         for part in parts { combined.append(part) }
-        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: combined, using: key)
+        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: combined, using: key) ? mac : nil
     }
 
     private static func bytes(fromHex hex: Data) -> Data? {
@@ -47,7 +54,6 @@ public struct MessageSigner: Sendable {
         switch character {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): character - UInt8(ascii: "A") + 10
         default: nil
         }
     }
@@ -57,54 +63,46 @@ public struct MessageSigner: Sendable {
 /// Bounded like jupyter_client's digest history: the oldest are forgotten first.
 /// Shared by the shell and control threads, so it locks.
 public final class ReplayGuard: Sendable {
-    /// The first 128 bits of a signature: plenty to tell HMACs apart, and a fixed 16 bytes with no
-    /// heap allocation per entry, so a long session's memory stays flat.
+    /// The first 128 bits of a verified MAC's bytes. The key comes from the decoded MAC, not its
+    /// spelling, and only lower-case hex verifies, so no re-encoding of a captured signature can
+    /// pass for a new one; 128 bits tell HMACs apart as well as 256, in 16 bytes with no heap
+    /// allocation per entry, so a long session's memory stays flat.
     struct Key: Hashable {
         var high: UInt64
         var low: UInt64
 
-        init(_ signature: Data) {
+        init(_ code: Data) {
             var words: [UInt64] = [0, 0]
-            for (index, byte) in signature.prefix(32).enumerated() {
-                words[index / 16] = words[index / 16] << 4 | UInt64(Self.nibble(byte))
+            for (index, byte) in code.prefix(16).enumerated() {
+                words[index / 8] = words[index / 8] << 8 | UInt64(byte)
             }
-            // Signatures shorter than 32 characters (never valid HMACs) still get distinct keys.
-            words[1] ^= UInt64(signature.count) << 56
             high = words[0]
             low = words[1]
         }
-
-        private static func nibble(_ byte: UInt8) -> UInt8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            default: byte & 0xF
-            }
-        }
     }
 
-    /// Two generations: when the newer fills up it becomes the older, and the older is dropped.
-    /// This remembers at least the last `capacity / 2` signatures and at most `capacity`, with no
-    /// bookkeeping beyond the sets themselves.
+    /// Two generations: when the newer holds `capacity` keys it becomes the older, and the older
+    /// is dropped. This remembers at least the last `capacity` MACs and at most twice that, with
+    /// no bookkeeping beyond the sets themselves.
     private struct Generations {
         var newer: Set<Key> = []
         var older: Set<Key> = []
     }
 
     private let generations = Mutex(Generations())
-    /// At most this many signatures are remembered (jupyter_client keeps 2^16 too).
+    /// At least this many of the latest MACs are remembered (jupyter_client keeps 2^16).
     public let capacity: Int
 
     public init(capacity: Int = 1 << 16) {
-        self.capacity = max(2, capacity)
+        self.capacity = max(1, capacity)
     }
 
-    /// Records `signature`; returns false if it was seen before.
-    public func admit(_ signature: Data) -> Bool {
-        let key = Key(signature)
+    /// Records a verified MAC; returns false if it was seen before.
+    public func admit(_ code: Data) -> Bool {
+        let key = Key(code)
         return generations.withLock { sets in
             guard !sets.older.contains(key), sets.newer.insert(key).inserted else { return false }
-            if sets.newer.count >= capacity / 2 {
+            if sets.newer.count >= capacity {
                 sets.older = sets.newer
                 sets.newer = []
             }

@@ -48,8 +48,8 @@ public struct WireCodec: Sendable {
         guard rest.count >= 5 else { throw .tooFewFrames(count: rest.count) }
         let signature = rest[rest.startIndex]
         let signed = Array(rest[(rest.startIndex + 1)..<(rest.startIndex + 5)])
-        guard signer.isValid(signature: signature, for: signed) else { throw .badSignature }
-        if signer.isSigning, !replayGuard.admit(signature) { throw .replayedSignature }
+        guard let code = signer.verifiedCode(signature: signature, for: signed) else { throw .badSignature }
+        if signer.isSigning, !replayGuard.admit(code) { throw .replayedSignature }
 
         let names = ["header", "parent_header", "metadata", "content"]
         var values: [JSON] = []
