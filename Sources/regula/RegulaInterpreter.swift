@@ -76,4 +76,17 @@ private final class PublisherSink: OutputSink {
     func clearOutput(wait: Bool) {
         publisher.clearOutput(wait: wait)
     }
+
+    func readInput(prompt: String, password: Bool) throws(InputFailure) -> String {
+        do {
+            return try publisher.readInput(prompt: prompt, password: password)
+        } catch {
+            switch error {
+            case .notAllowed: throw .unavailable("this front end does not accept input (allow_stdin is false)")
+            case .interrupted: throw .interrupted
+            case .shuttingDown: throw .unavailable("the kernel is shutting down")
+            case let .channelFailed(reason): throw .unavailable("the stdin channel failed (\(reason))")
+            }
+        }
+    }
 }

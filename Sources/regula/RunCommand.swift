@@ -70,4 +70,10 @@ private final class FileSink: OutputSink {
 
     func update(_ bundle: DisplayBundle, id: String) { display(bundle, id: id) }
     func clearOutput(wait: Bool) {}
+
+    func readInput(prompt: String, password: Bool) throws(InputFailure) -> String {
+        writeText(prompt, to: standardOutput)
+        guard let line = readLine() else { throw .unavailable("standard input is closed") }
+        return line
+    }
 }

@@ -23,8 +23,9 @@ def test_the_docs_have_examples():
 def test_doc_example_runs(tmp_path, name, code):
     script = tmp_path / "example.regula"
     script.write_text(code)
+    # A line of standard input answers the examples that call input().
     result = subprocess.run([str(BINARY), "run", str(script), "--output", str(tmp_path / "out")],
-                            capture_output=True, text=True, timeout=60)
+                            input="Ada\n", capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, f"{name} failed:\n{code}\n{result.stderr}"
 
 

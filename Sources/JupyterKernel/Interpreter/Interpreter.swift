@@ -29,6 +29,9 @@ public protocol OutputPublisher: Sendable {
     func update(_ bundle: MIMEBundle, displayID: String)
     /// Clears the cell's output (with `wait`, when the next output arrives).
     func clearOutput(wait: Bool)
+    /// Asks the front end for a line of input (`input_request` on the stdin channel) and waits
+    /// for it; `password` asks the front end to hide what is typed.
+    func readInput(prompt: String, password: Bool) throws(InputError) -> String
 }
 
 /// A failed execution, reported as Jupyter's `error`.

@@ -62,7 +62,13 @@ extension KernelServer {
         }
 
         interruption.reset()
-        let publisher = CellPublisher(request: request, silent: silent)
+        let allowStdin = request.content["allow_stdin"].boolValue ?? true
+        let publisher = CellPublisher(request: request, silent: silent) { [self] prompt, password throws(InputError) in
+            guard allowStdin, let stdin else { throw InputError.notAllowed }
+            return try stdin.requestInput(
+                prompt: prompt, password: password, for: request.message, factory: factory,
+                isInterrupted: { interruption.isRaised }, isShuttingDown: { isShuttingDown })
+        }
         let outcome = interpreter.execute(
             code: code, executionCount: count, silent: silent, publisher: publisher,
             isInterrupted: { [interruption] in interruption.isRaised })
@@ -180,17 +186,24 @@ extension KernelServer {
 
 /// Publishes a running cell's outputs on IOPub, tied to its request; silent cells publish nothing.
 final class CellPublisher: OutputPublisher, @unchecked Sendable {
+    typealias InputRequester = (_ prompt: String, _ password: Bool) throws(InputError) -> String
     private let request: Request
     private let silent: Bool
+    private let requestInput: InputRequester
 
-    init(request: Request, silent: Bool) {
+    init(request: Request, silent: Bool, requestInput: @escaping InputRequester) {
         self.request = request
         self.silent = silent
+        self.requestInput = requestInput
+    }
+
+    func readInput(prompt: String, password: Bool) throws(InputError) -> String {
+        try requestInput(prompt, password)
     }
 
     func write(_ text: String, to stream: OutputStream) {
         guard !silent, !text.isEmpty else { return }
-        request.publish("stream", ["name": .string(stream.rawValue), "text": .string(text)])
+        request.iopub.publishStream(stream.rawValue, text, parent: request.message)
     }
 
     func display(_ bundle: MIMEBundle, displayID: String?) {

@@ -37,15 +37,28 @@ struct History {
         }
     }
 
+    /// A cell's output is kept up to this many bytes: history serves `Out[n]`-style look-ups and
+    /// search, and a session whose cells showed megabytes must not keep them all.
+    static let outputLimit = 4096
+
     mutating func record(line: Int, input: String, output: String?) {
         assert(line == spans.count + 1, "history lines must follow the execution count")
         let inputStart = text.count
         text += input.utf8
         let outputStart = text.count
-        if let output { text += output.utf8 }
+        if let output { text += Self.shortened(output) }
         spans.append(Span(
             inputStart: inputStart, inputLength: Int32(outputStart - inputStart),
             outputLength: output == nil ? -1 : Int32(text.count - outputStart)))
+    }
+
+    /// `output`'s UTF-8, cut at a character boundary to at most `outputLimit` bytes with a note.
+    static func shortened(_ output: String) -> [UInt8] {
+        let bytes = Array(output.utf8)
+        guard bytes.count > outputLimit else { return bytes }
+        var end = outputLimit - 64
+        while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+        return Array(bytes[..<end]) + Array("… (\(bytes.count - end) more bytes not kept in history)".utf8)
     }
 
     /// The reply's `history` list for a request's content.

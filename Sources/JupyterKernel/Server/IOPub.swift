@@ -5,10 +5,22 @@ import Dispatch
 /// each new subscription and greets it with `iopub_welcome` (JEP 65): a client knows it is
 /// subscribed once the welcome arrives. Other threads publish through their own `IOPubSender`,
 /// whose messages arrive here over an in-process pipe, in order for each thread.
+///
+/// Stream text is coalesced here, as ipykernel's `OutStream` does: consecutive writes to one
+/// stream for one request become one `stream` message, sent when `flushInterval` has passed
+/// since the first of them, when `flushSize` is reached, or before any other message. A loop of
+/// 20,000 prints is then a few messages, not 20,000 (which front ends throttle and drop), and
+/// because every message goes through this one thread, order is kept.
 final class IOPubRelay: @unchecked Sendable {
     static let pipeEndpoint = "inproc://regula-iopub"
     /// A one-frame empty message on the pipe asks the relay to flush and stop.
     static let stopSignal = [Data()]
+    /// The first of four frames (marker, stream name, parent header, text) carrying stream text.
+    static let streamMarker = Data("regula-stream".utf8)
+    /// Buffered stream text waits at most this long.
+    static let flushInterval: UInt64 = 50_000_000
+    /// A buffer this large (in bytes of UTF-8) is sent at once.
+    static let flushSize = 64 * 1024
 
     private let publisher: ZeroMQSocket
     private let pipe: ZeroMQSocket
@@ -42,6 +54,17 @@ final class IOPubRelay: @unchecked Sendable {
         finished.wait()
     }
 
+    /// Stream text not yet sent: one stream of one request.
+    private struct PendingStream {
+        var name: Data
+        var parentHeader: Data
+        var text: Data
+        /// When it must be sent, in `monotonicNanoseconds`.
+        var deadline: UInt64
+    }
+
+    private var pending: PendingStream?
+
     private func run() {
         defer {
             pipe.close()
@@ -49,22 +72,56 @@ final class IOPubRelay: @unchecked Sendable {
         }
         do {
             while true {
-                let ready = try pollReadable([pipe, publisher], timeout: -1)
+                let timeout = pending.map { pending in
+                    Int((pending.deadline &- min(pending.deadline, monotonicNanoseconds())) / 1_000_000) + 1
+                } ?? -1
+                let ready = try pollReadable([pipe, publisher], timeout: timeout)
                 if ready.contains(1), let frames = try publisher.receive(blocking: false) {
                     greet(subscription: frames.first ?? Data())
                 }
                 if ready.contains(0) {
                     while let frames = try pipe.receive(blocking: false) {
-                        if frames == Self.stopSignal { return }
-                        try publisher.send(frames)
+                        if frames == Self.stopSignal {
+                            try flush()
+                            return
+                        }
+                        if frames.count == 4, frames[0] == Self.streamMarker {
+                            try buffer(name: frames[1], parentHeader: frames[2], text: frames[3])
+                        } else {
+                            try flush()
+                            try publisher.send(frames)
+                        }
                     }
                 }
+                if let pending, monotonicNanoseconds() >= pending.deadline { try flush() }
             }
         } catch let error as ZeroMQError where error.isTerminating {
             return
         } catch {
             logKernelEvent("iopub relay stopped: \(error)")
         }
+    }
+
+    private func buffer(name: Data, parentHeader: Data, text: Data) throws {
+        if let current = pending, current.name != name || current.parentHeader != parentHeader { try flush() }
+        if pending == nil {
+            pending = PendingStream(
+                name: name, parentHeader: parentHeader, text: Data(), deadline: monotonicNanoseconds() + Self.flushInterval)
+        }
+        pending?.text.append(text)
+        if let pending, pending.text.count >= Self.flushSize { try flush() }
+    }
+
+    /// Sends the buffered stream text, if any, as one `stream` message.
+    private func flush() throws {
+        guard let stream = pending else { return }
+        pending = nil
+        let parent = (try? JSON.parse(stream.parentHeader)).map { Message(header: $0, content: [:]) }
+        let content: JSON = [
+            "name": .string(String(decoding: stream.name, as: UTF8.self)),
+            "text": .string(String(decoding: stream.text, as: UTF8.self)),
+        ]
+        try publisher.send(codec.encode(factory.make("stream", content: content, parent: parent)))
     }
 
     /// An XPUB subscription frame is 0x01 followed by the topic (0x00 for an unsubscription).
@@ -100,6 +157,16 @@ public final class IOPubSender: @unchecked Sendable {
         }
     }
 
+    /// Publishes text written to `stream`; the relay joins it with the writes around it.
+    public func publishStream(_ stream: String, _ text: String, parent: Message?) {
+        let header = (parent?.header ?? [:]).serialized()
+        do {
+            try pipe.send([IOPubRelay.streamMarker, Data(stream.utf8), header, Data(text.utf8)])
+        } catch {
+            logKernelEvent("could not publish to \(stream): \(error)")
+        }
+    }
+
     func publishStatus(_ state: String, parent: Message?) {
         publish("status", ["execution_state": .string(state)], parent: parent)
     }
@@ -113,3 +180,10 @@ public final class IOPubSender: @unchecked Sendable {
     }
 }
 
+
+/// Nanoseconds of a clock that never jumps.
+func monotonicNanoseconds() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+}

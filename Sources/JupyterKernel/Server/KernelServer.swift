@@ -23,6 +23,8 @@ public final class KernelServer: @unchecked Sendable {
     var executionCount = 0
     var history = History()
     var deferred: [Message] = []
+    /// Bound in `run`; used by the shell thread, or by the cell it runs while it waits.
+    var stdin: StdinChannel?
 
     private let shutdownRequested = Atomic<Bool>(false)
     private let wakeSender: Mutex<ZeroMQSocket?> = Mutex(nil)
@@ -37,11 +39,13 @@ public final class KernelServer: @unchecked Sendable {
 
     /// Serves until a shutdown request or the parent's death, then closes every socket and returns.
     public func run() throws {
+        MemoryRelease.configure()
         let relay = try IOPubRelay(
             context: context, endpoint: connection.endpoint(port: connection.iopubPort), codec: codec, factory: factory)
         relay.start()
         let shell = try bindRouter("shell", port: connection.shellPort)
         let stdin = try bindRouter("stdin", port: connection.stdinPort)
+        self.stdin = StdinChannel(channel: ReplyChannel(name: "stdin", socket: stdin, codec: codec, factory: factory))
         let control = try bindRouter("control", port: connection.controlPort)
         let heartbeat = try bindRouter("heartbeat", port: connection.heartbeatPort)
         let wake = try ZeroMQSocket(context: context, kind: .pull)
@@ -63,7 +67,7 @@ public final class KernelServer: @unchecked Sendable {
         }
 
         iopub.publishStatus("starting", parent: nil)
-        serveShell(shell, iopub: iopub, wake: wake)
+        serveShell(shell, iopub: iopub, wake: wake, stdin: stdin)
 
         // Orderly exit: flush IOPub, close the shell thread's sockets, then end the other threads.
         iopub.sendStopSignal()
@@ -75,6 +79,7 @@ public final class KernelServer: @unchecked Sendable {
         heartbeatDone.wait()
         wakeSender.withLock { $0?.close() }
         context.terminate()
+        connection.removeSocketFiles()
     }
 
     private func bindRouter(_ channel: String, port: Int) throws -> ZeroMQSocket {
@@ -116,7 +121,7 @@ public final class KernelServer: @unchecked Sendable {
 
     // MARK: - Loops
 
-    private func serveShell(_ shell: ZeroMQSocket, iopub: IOPubSender, wake: ZeroMQSocket) {
+    private func serveShell(_ shell: ZeroMQSocket, iopub: IOPubSender, wake: ZeroMQSocket, stdin: ZeroMQSocket) {
         let channel = ReplyChannel(name: "shell", socket: shell, codec: codec, factory: factory)
         while !isShuttingDown {
             if !deferred.isEmpty {
@@ -125,10 +130,16 @@ public final class KernelServer: @unchecked Sendable {
                 continue
             }
             do {
-                let ready = try pollReadable([shell, wake], timeout: -1)
+                let ready = try pollReadable([shell, wake, stdin], timeout: -1)
                 if ready.contains(1) { _ = try wake.receive(blocking: false) }
+                if ready.contains(2) {
+                    self.stdin?.discardUnsolicited()
+                    MemoryRelease.returnFreePages()
+                }
                 if ready.contains(0), let message = channel.receive() {
                     dispatch(message, on: channel, iopub: iopub, handlers: shellHandlers)
+                    // A cell may have freed much; hand the pages back.
+                    if message.type == "execute_request" { MemoryRelease.returnFreePages() }
                 }
             } catch {
                 logKernelEvent("shell channel stopped: \(error)")

@@ -94,3 +94,15 @@ public enum KernelError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension ConnectionInfo {
+    /// The five ports, in the connection file's order.
+    var ports: [Int] { [shellPort, iopubPort, stdinPort, controlPort, heartbeatPort] }
+
+    /// With the `ipc` transport every channel is a file; they are removed at shutdown, as
+    /// ipykernel does, so a clean exit leaves nothing behind.
+    func removeSocketFiles() {
+        guard transport == "ipc" else { return }
+        for port in ports { unlink("\(ip)-\(port)") }
+    }
+}

@@ -129,6 +129,9 @@ public struct Call {
     public func display(_ bundle: DisplayBundle, id: String?) { output.display(bundle, id: id) }
     public func update(_ bundle: DisplayBundle, id: String) { output.update(bundle, id: id) }
     public func clearOutput(wait: Bool) { output.clearOutput(wait: wait) }
+    public func readInput(prompt: String, password: Bool) throws(InputFailure) -> String {
+        try output.readInput(prompt: prompt, password: password)
+    }
     public var interrupted: Bool { isInterrupted() }
 
     /// Opens `page` in the front end's pager.

@@ -6,7 +6,7 @@ import Darwin
 
 /// Built-ins that write, show, page or wait.
 enum OutputBuiltins {
-    static let all: [Builtin] = [print, warn, show, update, clearOutput, help, sleep, check]
+    static let all: [Builtin] = [print, warn, show, update, clearOutput, help, sleep, check, input, outputLimits]
 
     static let print = Builtin(
         "print", signature: "print(_ values..., separator: \" \", terminator: \"\\n\")",
@@ -124,5 +124,46 @@ enum OutputBuiltins {
         guard holds else { throw RegulaError(.check, "this claim does not hold: \(claim)", at: call.range(of: "condition")) }
         call.write("✓ \(claim)\n")
         return .nothing
+    }
+
+    static let input = Builtin(
+        "input", signature: "input(_ prompt: String = \"\", password: Bool = false)",
+        summary: "Asks the user to type a line, and returns it as a String.",
+        documentation: "The notebook shows `prompt` with a text box under the cell and waits; `password: true` hides what is typed. Front ends that take no input (nbconvert, papermill, or `allow_stdin: false`) make it an InputError; an interrupt stops the wait. Outside Jupyter, `regula run` reads a line of standard input.",
+        example: "let name = input(\"Your name: \")",
+        parameters: [.positional("prompt", default: .string("")), .labelled("password", default: .boolean(false))]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let prompt = try call.string("prompt")
+        let password = try call.boolean("password")
+        do throws(InputFailure) {
+            return .string(try call.readInput(prompt: prompt, password: password))
+        } catch let .unavailable(reason) {
+            throw RegulaError(.input, "input() cannot ask for a line here: \(reason)", at: call.range)
+        } catch {
+            throw RegulaError(.interrupted, "the cell was interrupted while input() waited", at: call.range)
+        }
+    }
+
+    static let outputLimits = Builtin(
+        "outputLimits", signature: "outputLimits(text: Number? = nothing, html: Number? = nothing, stream: Number? = nothing)",
+        summary: "Shows or changes how much of a cell's output is sent to the notebook.",
+        documentation: "`text`: characters of a result's or display's plain text (default 10,000); longer text keeps its start and end around a note, as numpy summarizes. `html`: characters of a table's HTML (default 150,000); a larger one shows as plain text. `stream`: characters a cell may print to stdout and stderr together (default 500,000); past it printing stops, and at the cell's end a note says how much was dropped and shows the last lines. Only what is shown is cut: values stay whole. Tables show at most 50 rows and 20 columns (the first and last 10). The new limits hold for the rest of the session; the call returns them all.",
+        example: "outputLimits(stream: 2e6)",
+        parameters: [.labelled("text", default: .nothing), .labelled("html", default: .nothing), .labelled("stream", default: .nothing)]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard let output = call.output as? LimitedOutput else {
+            throw RegulaError(.value, "outputLimits() works only inside a session's cell", at: call.range)
+        }
+        var limits = output.limits
+        for (name, keyPath) in [("text", \OutputLimits.text), ("html", \OutputLimits.html), ("stream", \OutputLimits.stream)] {
+            if case .nothing = call.value(name) { continue }
+            let number = try call.number(name)
+            guard number.isFinite, number >= 100, number <= 1e9, number == number.rounded() else {
+                throw RegulaError(.value, "outputLimits()'s '\(name):' is a whole number of characters from 100 to 1e9, got \(Value.format(number))", at: call.range(of: name))
+            }
+            limits[keyPath: keyPath] = Int(number)
+        }
+        output.limits = limits
+        return .tuple([.number(Double(limits.text)), .number(Double(limits.html)), .number(Double(limits.stream))], labels: ["text", "html", "stream"])
     }
 }

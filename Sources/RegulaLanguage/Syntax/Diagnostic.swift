@@ -12,6 +12,8 @@ public struct RegulaError: Error, Sendable, Equatable {
         case training = "TrainingError"
         /// A claim a notebook checks with `check(condition, "message")` does not hold.
         case check = "CheckError"
+        /// `input()` could not get a line: the front end takes no input, or stdin is closed.
+        case input = "InputError"
         case interrupted = "Interrupted"
     }
 
