@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import socket
 import subprocess
 import sys
@@ -49,18 +51,28 @@ def write_connection_file(folder: Path, key: str = None, transport: str = "tcp")
 class RawKernel:
     """A kernel process started by hand with its own connection file, plus a client for it."""
 
-    def __init__(self, folder: Path, transport: str = "tcp", key: str | None = None):
+    def __init__(self, folder: Path, transport: str = "tcp", key: str | None = None, data_limit: int | None = None):
+        """`data_limit`: bytes of data (RLIMIT_DATA) the kernel may map, as a smaller machine would have."""
         self.path, self.info = write_connection_file(folder, key=key, transport=transport)
         self.log = folder / f"{self.path.stem}.stderr"
+
+        def limit_data():
+            if data_limit is not None:
+                resource.setrlimit(resource.RLIMIT_DATA, (data_limit, data_limit))
+
         with open(self.log, "w") as log:
             self.process = subprocess.Popen(
                 [str(BINARY), "kernel", "--connection-file", str(self.path)],
-                stdout=subprocess.DEVNULL, stderr=log,
+                stdout=subprocess.DEVNULL, stderr=log, preexec_fn=limit_data,
             )
         self.client = BlockingKernelClient()
         self.client.load_connection_info(self.info)
         self.client.start_channels()
         self.client.wait_for_ready(timeout=30)
+
+    def interrupt(self):
+        """Interrupts the running cell, as Jupyter's signal interrupt mode does."""
+        self.process.send_signal(signal.SIGINT)
 
     def stop(self):
         self.client.stop_channels()

@@ -356,4 +356,20 @@ struct TableTests {
         preview.totalRows = 442
         #expect(preview.plainText().hasSuffix("… 432 more rows"))
     }
+
+    @Test func wideTablesShowTheirFirstAndLastColumnsAroundAnEllipsis() {
+        let columns = (1...500).map { "x\($0)" }
+        let table = Table(columns: columns, rows: (0..<3).map { row in (1...500).map { .number(Double(row * 1000 + $0)) } })
+        let html = table.html()
+        #expect(html.components(separatedBy: "<th>").count - 1 == 21)
+        #expect(html.contains("<th>x10</th><th>…</th><th>x491</th>"))
+        #expect(html.contains("… 480 more columns"))
+        #expect(html.utf8.count < 5_000)
+        let text = table.plainText()
+        #expect(text.hasPrefix("x1  x2"))
+        #expect(text.contains("x10  …  x491"))
+        #expect(text.hasSuffix("… 480 more columns"))
+        let narrow = Table(columns: Array(columns.prefix(20)), rows: [])
+        #expect(!narrow.html().contains("…"))
+    }
 }

@@ -9,6 +9,9 @@ public struct Table: Sendable, Equatable {
     public var rows: [[Cell]]
     /// Rows beyond this are cut, with a line saying how many more there are.
     public var maximumRows = 50
+    /// With more columns than this, the first and last halves are shown around a "…" column,
+    /// as pandas does: a 500-column dataset stays a readable, small table.
+    public var maximumColumns = 20
     /// The number of rows in the whole data when `rows` holds only its first ones (a preview).
     public var totalRows: Int?
 
@@ -18,16 +21,34 @@ public struct Table: Sendable, Equatable {
     }
 
     private var shownRows: ArraySlice<[Cell]> { rows.prefix(maximumRows) }
+
+    /// The columns shown, by index; nil stands for the "…" column between the two halves.
+    private var shownColumns: [Int?] {
+        guard columns.count > maximumColumns else { return columns.indices.map { $0 } }
+        let half = max(1, maximumColumns / 2)
+        return Array(0..<half) + [nil] + Array((columns.count - half)..<columns.count)
+    }
+
+    private var hiddenColumnCount: Int { columns.count > maximumColumns ? columns.count - (shownColumns.count - 1) : 0 }
+
+    private static let elidedCell = Cell.text("…")
+
+    /// The cells of `row` in the shown columns.
+    private func shown(_ row: [Cell]) -> [Cell] {
+        shownColumns.map { index in index.map { $0 < row.count ? row[$0] : .text("") } ?? Self.elidedCell }
+    }
+
+    private var shownHeaders: [String] { shownColumns.map { $0.map { columns[$0] } ?? "…" } }
     private var hiddenCount: Int { max(0, (totalRows ?? rows.count) - min(rows.count, maximumRows)) }
 
     /// An HTML table: escaped text, numbers right-aligned, exact zeros marked.
     public func html() -> String {
         var html = "<table class=\"regula-table\">\n<thead><tr>"
-        for column in columns { html += "<th>\(SVGWriter.escape(column))</th>" }
+        for column in shownHeaders { html += "<th>\(SVGWriter.escape(column))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in shownRows {
             html += "<tr>"
-            for cell in row {
+            for cell in shown(row) {
                 switch cell {
                 case let .number(value) where value == 0:
                     html += "<td style=\"text-align:right;color:#888\" title=\"exactly zero\">0</td>"
@@ -39,15 +60,23 @@ public struct Table: Sendable, Equatable {
             }
             html += "</tr>\n"
         }
-        if hiddenCount > 0 {
-            html += "<tr><td colspan=\"\(columns.count)\">… \(hiddenCount) more rows</td></tr>\n"
+        if let summary = hiddenSummary {
+            html += "<tr><td colspan=\"\(shownColumns.count)\">\(summary)</td></tr>\n"
         }
         return html + "</tbody>\n</table>"
     }
 
+    /// "… 950 more rows", "… 480 more columns", both, or nil when everything is shown.
+    private var hiddenSummary: String? {
+        let parts = [(hiddenCount, "rows"), (hiddenColumnCount, "columns")].filter { $0.0 > 0 }.map { "\($0.0) more \($0.1)" }
+        return parts.isEmpty ? nil : "… " + parts.joined(separator: ", ")
+    }
+
     /// The same table as aligned plain text.
     public func plainText() -> String {
-        let body = shownRows.map { row in
+        let columns = shownHeaders
+        let rows = shownRows.map(shown)
+        let body = rows.map { row in
             row.map { cell -> String in
                 switch cell {
                 case let .number(value): NumberFormat.compact(value)
@@ -70,7 +99,7 @@ public struct Table: Sendable, Equatable {
         var lines = [line(columns, numeric: numericColumns)]
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         lines += body.map { line($0, numeric: numericColumns) }
-        if hiddenCount > 0 { lines.append("… \(hiddenCount) more rows") }
+        if let summary = hiddenSummary { lines.append(summary) }
         return lines.map { $0.replacingTrailingSpaces() }.joined(separator: "\n")
     }
 }

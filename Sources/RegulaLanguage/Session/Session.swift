@@ -2,6 +2,12 @@
 /// A cell that fails keeps every variable bound before the failing statement.
 public final class Session {
     public private(set) var globals: [String: Binding] = [:]
+    /// What a cell's output may hold; `outputLimits(…)` in a cell changes it for the session.
+    public var outputLimits: OutputLimits {
+        get { limitedOutput.limits }
+        set { limitedOutput.limits = newValue }
+    }
+    private let limitedOutput = LimitedOutput(limits: OutputLimits())
 
     public init() {}
 
@@ -10,6 +16,9 @@ public final class Session {
     public func execute(
         _ source: String, output: any OutputSink, isInterrupted: @escaping () -> Bool = { false }
     ) -> Result<CellResult, RegulaError> {
+        limitedOutput.begin(output)
+        defer { limitedOutput.end() }
+        let output = limitedOutput
         var evaluator = Evaluator(globals: globals, output: output, isInterrupted: isInterrupted)
         defer { globals = evaluator.globals }
         LoopProgress.beginCell(output)
@@ -17,7 +26,7 @@ public final class Session {
             let statements = try Parser.parse(source)
             let value = try evaluator.run(statements)
             LoopProgress.endCell(output, failed: false)
-            return .success(CellResult(value: value.display, pages: evaluator.pages))
+            return .success(CellResult(value: value.display.map(outputLimits.limited), pages: evaluator.pages))
         } catch {
             LoopProgress.endCell(output, failed: true)
             return .failure(error)

@@ -1,0 +1,165 @@
+/// How much of a cell's output is sent, so that a huge list, a wide table or a runaway print loop
+/// never floods the front end. Only what is shown is cut; values stay whole and bound.
+public struct OutputLimits: Sendable, Equatable {
+    /// Characters of a result's or display's plain text; longer text keeps its start and end.
+    public var text = 10_000
+    /// Characters of a display's HTML; a larger table is shown as its plain text instead.
+    public var html = 150_000
+    /// Characters a cell may write to stdout and stderr together; past it the output stops, and
+    /// at the cell's end a note says how much was dropped, followed by the output's last lines.
+    public var stream = 500_000
+
+    public init() {}
+
+    /// The part of `stream` kept from the end of a cut cell's output.
+    var tail: Int { max(200, stream / 10) }
+
+    /// `bundle` within the limits.
+    func limited(_ bundle: DisplayBundle) -> DisplayBundle {
+        var bundle = bundle
+        bundle.plainText = Self.elided(bundle.plainText, limit: text)
+        if let html = bundle.html, html.unicodeScalars.count > self.html {
+            bundle.html = nil
+            bundle.plainText += "\n(the HTML of this output has \(Self.grouped(html.unicodeScalars.count)) characters, more than "
+                + "the limit of \(Self.grouped(self.html)); outputLimits(html: …) raises it)"
+        }
+        return bundle
+    }
+
+    /// `text` with its middle replaced by a note when it is longer than `limit` characters, as
+    /// numpy and pandas summarize: whole lines are kept when there are several, whole items of a
+    /// list otherwise.
+    static func elided(_ text: String, limit: Int) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > limit else { return text }
+        let half = max(1, limit / 2)
+        let breaks: Set<Unicode.Scalar> = text.contains("\n") ? ["\n"] : [",", " "]
+        // The head ends after a break, the tail starts after one: items are never cut in two.
+        var headEnd = half
+        while headEnd > half / 2, !breaks.contains(scalars[headEnd - 1]) { headEnd -= 1 }
+        if headEnd <= half / 2 { headEnd = half }
+        var tailStart = scalars.count - half
+        while tailStart < scalars.count - half / 2, !breaks.contains(scalars[tailStart - 1]) { tailStart += 1 }
+        if tailStart >= scalars.count - half / 2 { tailStart = scalars.count - half }
+        let hidden = tailStart - headEnd
+        var result = String.UnicodeScalarView(scalars[..<headEnd])
+        let note = breaks.contains("\n")
+            ? "… \(grouped(scalars[headEnd..<tailStart].filter { $0 == "\n" }.count)) more lines (\(grouped(hidden)) characters) …\n"
+            : " … \(grouped(hidden)) more characters … "
+        result.append(contentsOf: note.unicodeScalars)
+        result.append(contentsOf: scalars[tailStart...])
+        return String(result)
+    }
+
+    /// 1234567 as "1,234,567".
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number.magnitude))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return number < 0 ? "-" + text : text
+    }
+}
+
+/// Applies a session's `OutputLimits` to one cell's output on its way to `destination`.
+final class LimitedOutput: OutputSink {
+    var limits: OutputLimits
+    private var destination: (any OutputSink)?
+    /// Characters written by the cell since it started (or cleared its output).
+    private var written = 0
+    private var droppedCharacters = 0
+    private var droppedLines = 0
+    /// The latest text past the limit, kept to show after the note: (stderr?, text), oldest first.
+    private var tail: [(toStandardError: Bool, text: String)] = []
+    private var tailCount = 0
+
+    init(limits: OutputLimits) {
+        self.limits = limits
+    }
+
+    /// Starts a cell whose output goes to `destination`.
+    func begin(_ destination: any OutputSink) {
+        self.destination = destination
+        resetStream()
+    }
+
+    /// Ends the cell: if its output was cut, says how much, then shows the output's end.
+    func end() {
+        if droppedCharacters > 0, let destination {
+            let dropped = droppedCharacters - tailCount
+            let lines = tail.reduce(0) { $0 + $1.text.unicodeScalars.filter { $0 == "\n" }.count }
+            let note = "\n… \(OutputLimits.grouped(dropped)) characters (\(OutputLimits.grouped(max(0, droppedLines - lines)))"
+                + " lines) of output not shown: this cell wrote more than its limit of \(OutputLimits.grouped(limits.stream))"
+                + " characters; outputLimits(stream: …) raises it. The last lines follow.\n"
+            destination.write(note, toStandardError: true)
+            for piece in tail { destination.write(piece.text, toStandardError: piece.toStandardError) }
+        }
+        resetStream()
+        destination = nil
+    }
+
+    private func resetStream() {
+        written = 0
+        droppedCharacters = 0
+        droppedLines = 0
+        tail = []
+        tailCount = 0
+    }
+
+    func write(_ text: String, toStandardError: Bool) {
+        guard let destination else { return }
+        let count = text.unicodeScalars.count
+        let room = max(0, limits.stream - written)
+        written += count
+        if count <= room { return destination.write(text, toStandardError: toStandardError) }
+        let scalars = Array(text.unicodeScalars)
+        if room > 0 { destination.write(String(String.UnicodeScalarView(scalars[..<room])), toStandardError: toStandardError) }
+        let rest = scalars[room...]
+        droppedCharacters += rest.count
+        droppedLines += rest.filter { $0 == "\n" }.count
+        keepInTail(String(String.UnicodeScalarView(rest)), toStandardError: toStandardError)
+    }
+
+    /// Keeps the last `limits.tail` or so characters of what was dropped, from a line's start.
+    private func keepInTail(_ text: String, toStandardError: Bool) {
+        if let last = tail.last, last.toStandardError == toStandardError {
+            tail[tail.count - 1].text += text
+        } else {
+            tail.append((toStandardError, text))
+        }
+        tailCount += text.unicodeScalars.count
+        // Trimmed only when twice too long, so the work per character stays constant.
+        guard tailCount > 2 * limits.tail else { return }
+        while tail.count > 1, tailCount - tail[0].text.unicodeScalars.count >= limits.tail {
+            tailCount -= tail.removeFirst().text.unicodeScalars.count
+        }
+        let excess = tailCount - limits.tail
+        guard excess > 0 else { return }
+        let scalars = Array(tail[0].text.unicodeScalars)
+        var start = excess
+        if let newline = scalars[excess...].firstIndex(of: "\n"), newline + 1 < scalars.count { start = newline + 1 }
+        tail[0].text = String(String.UnicodeScalarView(scalars[start...]))
+        tailCount -= start
+    }
+
+    func display(_ bundle: DisplayBundle, id: String?) {
+        destination?.display(limits.limited(bundle), id: id)
+    }
+
+    func update(_ bundle: DisplayBundle, id: String) {
+        destination?.update(limits.limited(bundle), id: id)
+    }
+
+    func clearOutput(wait: Bool) {
+        // What was shown is gone: a cell that redraws its output starts its budget again.
+        resetStream()
+        destination?.clearOutput(wait: wait)
+    }
+
+    func readInput(prompt: String, password: Bool) throws(InputFailure) -> String {
+        guard let destination else { throw .unavailable("no cell is running") }
+        return try destination.readInput(prompt: prompt, password: password)
+    }
+}
