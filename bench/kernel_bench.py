@@ -41,6 +41,7 @@ KERNELS = {
     "ipykernel": lambda path: [sys.executable, "-m", "ipykernel_launcher", "-f", str(path)],
 }
 TRIVIAL = {"regula": "1", "ipykernel": "1"}
+PRINTS = {"regula": "for i in 1...20000 { print(i) }", "ipykernel": "for i in range(1, 20001): print(i)"}
 
 
 class Kernel:
@@ -84,6 +85,11 @@ class Kernel:
 
     def execute(self, code: str) -> float:
         """Seconds from sending execute_request until both its reply and its idle status arrived."""
+        return self.execute_counting_streams(code)[0]
+
+    def execute_counting_streams(self, code: str) -> tuple[float, int, int]:
+        """Seconds until reply and idle, with the number of stream messages and their characters."""
+        streams = characters = 0
         started = time.perf_counter()
         message = self.session.send(self.shell, "execute_request", {
             "code": code, "silent": False, "store_history": True, "user_expressions": {},
@@ -104,9 +110,12 @@ class Kernel:
                 frames = self.iopub.recv_multipart()
                 _, frames = self.session.feed_identities(frames)
                 status = self.session.deserialize(frames, content=True)
+                if status["msg_type"] == "stream" and status["parent_header"].get("msg_id") == msg_id:
+                    streams += 1
+                    characters += len(status["content"]["text"])
                 idle = idle or (status["msg_type"] == "status" and status["parent_header"].get("msg_id") == msg_id
                                 and status["content"]["execution_state"] == "idle")
-        return time.perf_counter() - started
+        return time.perf_counter() - started, streams, characters
 
     def rss_mib(self) -> float:
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
@@ -150,7 +159,9 @@ def main():
             for _ in range(20):
                 kernel.execute(TRIVIAL[name])
             trips = [kernel.execute(TRIVIAL[name]) for _ in range(args.executes)]
+            prints = [kernel.execute_counting_streams(PRINTS[name]) for _ in range(3)]
             results[name] = {
+                "prints": min(prints),
                 "start": statistics.median(starts),
                 "median": statistics.median(trips),
                 "p99": percentile(trips, 0.99),
@@ -174,6 +185,9 @@ def main():
           f"{python['p99'] / regula['p99']:9.1f}x")
     print(f"{'resident memory (MiB)':28}{regula['rss']:12.1f}{python['rss']:12.1f}"
           f"{regula['rss'] / python['rss']:9.2f}    (target ≤ 0.33)")
+    for name in ("regula", "ipykernel"):
+        seconds, streams, characters = results[name]["prints"]
+        print(f"20,000 prints, {name:10}: {seconds:.3f} s to idle, {streams} stream messages, {characters} characters")
     if "soak" in regula:
         before, after = regula["soak"]
         growth = (after - before) / before * 100

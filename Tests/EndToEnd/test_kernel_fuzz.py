@@ -131,7 +131,7 @@ def test_thousands_of_mutated_cells_never_kill_hang_or_bloat_the_kernel(tmp_path
             try:
                 status = run_cell(kernel, interrupt, code)
             except AssertionError as failure:
-                raise AssertionError(f"cell {number} (seed {SEED}): {failure}\n--- cell ---\n{code[:2000]}\n--- log ---\n"
+                raise AssertionError(f"cell {number} (seed {SEED}): {failure}\n--- cell ---\n{code[:400]}\n--- log ---\n"
                                      f"{kernel.stderr()[-3000:]}") from None
             statuses[status] = statuses.get(status, 0) + 1
             if number % 200 == 0:
