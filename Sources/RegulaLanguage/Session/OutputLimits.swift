@@ -71,8 +71,8 @@ final class LimitedOutput: OutputSink {
     private var written = 0
     private var droppedCharacters = 0
     private var droppedLines = 0
-    /// The latest text past the limit, kept to show after the note: (stderr?, text), oldest first.
-    private var tail: [(toStandardError: Bool, text: String)] = []
+    /// The latest text past the limit, as UTF-8, kept to show after the note: oldest first.
+    private var tail: [(toStandardError: Bool, bytes: [UInt8])] = []
     private var tailCount = 0
 
     init(limits: OutputLimits) {
@@ -89,12 +89,12 @@ final class LimitedOutput: OutputSink {
     func end() {
         if droppedCharacters > 0, let destination {
             let dropped = droppedCharacters - tailCount
-            let lines = tail.reduce(0) { $0 + $1.text.unicodeScalars.filter { $0 == "\n" }.count }
+            let lines = tail.reduce(0) { $0 + Self.newlines(in: $1.bytes[...]) }
             let note = "\n… \(OutputLimits.grouped(dropped)) characters (\(OutputLimits.grouped(max(0, droppedLines - lines)))"
                 + " lines) of output not shown: this cell wrote more than its limit of \(OutputLimits.grouped(limits.stream))"
                 + " characters; outputLimits(stream: …) raises it. The last lines follow.\n"
             destination.write(note, toStandardError: true)
-            for piece in tail { destination.write(piece.text, toStandardError: piece.toStandardError) }
+            for piece in tail { destination.write(String(decoding: piece.bytes, as: UTF8.self), toStandardError: piece.toStandardError) }
         }
         resetStream()
         destination = nil
@@ -108,40 +108,64 @@ final class LimitedOutput: OutputSink {
         tailCount = 0
     }
 
+    // Counting is done on UTF-8 bytes: a character (Unicode scalar) is a byte that does not
+    // continue another, which is far cheaper than walking scalars.
+    private static func characters(in bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    private static func newlines(in bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
+
+    /// The byte offset in `bytes` after `count` characters.
+    private static func offset(afterCharacters count: Int, in bytes: [UInt8]) -> Int {
+        var seen = 0
+        for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+            if seen == count { return index }
+            seen += 1
+        }
+        return bytes.count
+    }
+
     func write(_ text: String, toStandardError: Bool) {
         guard let destination else { return }
-        let count = text.unicodeScalars.count
         let room = max(0, limits.stream - written)
+        if room > 0, text.utf8.count <= room {
+            // Fewer bytes than room means fewer characters too: the usual case, no counting.
+            written += Self.characters(in: ArraySlice(text.utf8))
+            return destination.write(text, toStandardError: toStandardError)
+        }
+        let bytes = Array(text.utf8)
+        let count = Self.characters(in: bytes[...])
         written += count
         if count <= room { return destination.write(text, toStandardError: toStandardError) }
-        let scalars = Array(text.unicodeScalars)
-        if room > 0 { destination.write(String(String.UnicodeScalarView(scalars[..<room])), toStandardError: toStandardError) }
-        let rest = scalars[room...]
-        droppedCharacters += rest.count
-        droppedLines += rest.filter { $0 == "\n" }.count
-        keepInTail(String(String.UnicodeScalarView(rest)), toStandardError: toStandardError)
+        let cut = Self.offset(afterCharacters: room, in: bytes)
+        if cut > 0 { destination.write(String(decoding: bytes[..<cut], as: UTF8.self), toStandardError: toStandardError) }
+        let rest = bytes[cut...]
+        droppedCharacters += count - room
+        droppedLines += Self.newlines(in: rest)
+        keepInTail(rest, characters: count - room, toStandardError: toStandardError)
     }
 
     /// Keeps the last `limits.tail` or so characters of what was dropped, from a line's start.
-    private func keepInTail(_ text: String, toStandardError: Bool) {
+    private func keepInTail(_ bytes: ArraySlice<UInt8>, characters: Int, toStandardError: Bool) {
         if let last = tail.last, last.toStandardError == toStandardError {
-            tail[tail.count - 1].text += text
+            tail[tail.count - 1].bytes += bytes
         } else {
-            tail.append((toStandardError, text))
+            tail.append((toStandardError, Array(bytes)))
         }
-        tailCount += text.unicodeScalars.count
+        tailCount += characters
         // Trimmed only when twice too long, so the work per character stays constant.
         guard tailCount > 2 * limits.tail else { return }
-        while tail.count > 1, tailCount - tail[0].text.unicodeScalars.count >= limits.tail {
-            tailCount -= tail.removeFirst().text.unicodeScalars.count
+        while tail.count > 1 {
+            let first = Self.characters(in: tail[0].bytes[...])
+            guard tailCount - first >= limits.tail else { break }
+            tail.removeFirst()
+            tailCount -= first
         }
         let excess = tailCount - limits.tail
         guard excess > 0 else { return }
-        let scalars = Array(tail[0].text.unicodeScalars)
-        var start = excess
-        if let newline = scalars[excess...].firstIndex(of: "\n"), newline + 1 < scalars.count { start = newline + 1 }
-        tail[0].text = String(String.UnicodeScalarView(scalars[start...]))
-        tailCount -= start
+        let piece = tail[0].bytes
+        var start = Self.offset(afterCharacters: excess, in: piece)
+        if let newline = piece[start...].firstIndex(of: 10), newline + 1 < piece.count { start = newline + 1 }
+        tailCount -= Self.characters(in: piece[..<start])
+        tail[0].bytes = Array(piece[start...])
     }
 
     func display(_ bundle: DisplayBundle, id: String?) {
