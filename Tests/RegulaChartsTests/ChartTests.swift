@@ -366,7 +366,7 @@ struct TableTests {
         #expect(html.contains("… 480 more columns"))
         #expect(html.utf8.count < 5_000)
         let text = table.plainText()
-        #expect(text.hasPrefix("x1  x2"))
+        #expect(text.split(separator: "\n")[0].split(separator: " ") == (Array(columns.prefix(10)) + ["…"] + Array(columns.suffix(10))).map { Substring($0) })
         #expect(text.contains("x10  …  x491"))
         #expect(text.hasSuffix("… 480 more columns"))
         let narrow = Table(columns: Array(columns.prefix(20)), rows: [])
