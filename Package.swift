@@ -48,6 +48,7 @@ let package = Package(
             name: "regula",
             dependencies: [
                 "JupyterKernel",
+                "RegulaCharts",
                 "RegulaLanguage",
                 "RegulaLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -117,6 +117,26 @@ class Kernel:
                                 and status["content"]["execution_state"] == "idle")
         return time.perf_counter() - started, streams, characters
 
+    def last_result_sizes(self, code: str) -> dict[str, int]:
+        """Runs `code` once more; the size in bytes of each MIME type of its result."""
+        message = self.session.send(self.shell, "execute_request", {
+            "code": code, "silent": False, "store_history": False, "user_expressions": {},
+            "allow_stdin": False, "stop_on_error": True})
+        msg_id = message["header"]["msg_id"]
+        sizes = None
+        while True:
+            if not self.iopub.poll(30_000):
+                raise RuntimeError(f"{self.name}: no output within 30 s")
+            _, frames = self.session.feed_identities(self.iopub.recv_multipart())
+            output = self.session.deserialize(frames, content=True)
+            if output["parent_header"].get("msg_id") != msg_id:
+                continue
+            if output["msg_type"] in ("execute_result", "display_data"):
+                sizes = {kind: len(text.encode()) for kind, text in output["content"]["data"].items()}
+            if output["msg_type"] == "status" and output["content"]["execution_state"] == "idle":
+                self.shell.recv_multipart()
+                return sizes or {}
+
     def rss_mib(self) -> float:
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):

@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def execute(path: Path) -> nbformat.NotebookNode:
     """The notebook at `path` with fresh outputs; raises with the error text when a cell fails."""
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, kernel_name="regula", timeout=600, record_timing=False,
+    # Streams are coalesced: the kernel sends printed text every 50 ms, so how a cell's lines
+    # split into messages depends on timing; joined, the saved outputs are the same bytes each run.
+    client = NotebookClient(notebook, kernel_name="regula", timeout=600, record_timing=False, coalesce_streams=True,
                             allow_errors=True, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     for index, cell in enumerate(notebook.cells):

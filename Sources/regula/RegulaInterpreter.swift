@@ -48,8 +48,13 @@ final class RegulaInterpreter: Interpreter {
 }
 
 extension MIMEBundle {
+    /// The bundle a front end gets: the display's representations, and for a chart its
+    /// rendition for untrusted notebooks (`ChartRendition`).
     init(_ display: DisplayBundle) {
         self.init(data: display.representations.mapValues(JSON.string))
+        if let svg = display.svg, display.html == nil, ChartRendition.isEnabled {
+            data["text/html"] = .string(ChartRendition.html(svg: svg, description: display.plainText))
+        }
     }
 }
 

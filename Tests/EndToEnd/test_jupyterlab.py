@@ -1,6 +1,7 @@
 """Each notebook in a real JupyterLab, in headless Chromium driven by Selenium: all cells run
 with the Regula kernel, the SVG charts and HTML tables render, no error appears, and a
-screenshot of each notebook is kept under output/browser/."""
+screenshot of each notebook is kept under output/browser/. Opened as a colleague opens them,
+without running or trusting them, the committed notebooks show every chart as a picture."""
 from __future__ import annotations
 
 import shutil
@@ -17,9 +18,12 @@ from browser import OUTPUT, chromium, ink_fraction
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# A chart's output is its SVG, shown through its HTML rendition: an <img> of the SVG itself.
+CHART_IMAGES = '.jp-OutputArea-output img[src^="data:image/svg+xml"]'
 
 # The notebook's state, read through JupyterLab's own model (the app is exposed to the page).
 STATE = """
+const CHART_IMAGES = '""" + CHART_IMAGES + """';
 if (!window.jupyterapp) return null;
 const panel = window.jupyterapp.shell.currentWidget;
 if (!panel || !panel.content || !panel.sessionContext || !panel.sessionContext.session) return null;
@@ -30,14 +34,19 @@ return {
   kernel: kernel ? kernel.status : 'none',
   kernelName: kernel ? kernel.name : '',
   pending: cells.filter(cell => cell.model.executionCount === null).length,
+  trusted: cells.filter(cell => cell.model.trusted).length,
   rendered: {
-    charts: panel.node.querySelectorAll('.jp-RenderedSVG').length,
-    drawn: [...panel.node.querySelectorAll('.jp-RenderedSVG img, .jp-RenderedSVG svg')].filter(image => image.getBoundingClientRect().width > 100 && (image.tagName !== 'IMG' || image.naturalWidth > 0)).length,
+    charts: panel.node.querySelectorAll(CHART_IMAGES).length,
+    drawn: [...panel.node.querySelectorAll(CHART_IMAGES)].filter(image => image.getBoundingClientRect().width > 100 && image.naturalWidth > 0).length,
+    sizes: [...panel.node.querySelectorAll(CHART_IMAGES)].map(image => [image.naturalWidth, image.naturalHeight]),
+    descriptionsOnly: [...panel.node.querySelectorAll('.jp-OutputArea-output.jp-RenderedText pre')].filter(pre => /chart|diagram/.test(pre.textContent) && pre.textContent.length < 300).length,
     tables: panel.node.querySelectorAll('.jp-RenderedHTMLCommon table').length,
     stderr: panel.node.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]').length,
   },
   errors: cells.flatMap(cell => cell.model.outputs.toJSON()).filter(o => o.output_type === 'error').map(o => o.ename + ': ' + o.evalue),
   svgs: cells.flatMap(cell => cell.model.outputs.toJSON()).filter(o => o.data && o.data['image/svg+xml']).length,
+  svgSizes: cells.flatMap(cell => cell.model.outputs.toJSON()).filter(o => o.data && o.data['image/svg+xml'])
+    .map(o => { const m = /width="([\\d.]+)" height="([\\d.]+)"/.exec(o.data['image/svg+xml']); return [Math.round(+m[1]), Math.round(+m[2])]; }),
   tables: cells.flatMap(cell => cell.model.outputs.toJSON()).filter(o => o.data && o.data['text/html'] && o.data['text/html'].includes('<table')).length,
 };
 """
@@ -55,6 +64,8 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     for path in NOTEBOOKS:
         shutil.copy(path, root / path.name)
+        # Pristine copies for the untrusted view: the others are run, and so trusted, by the tests.
+        shutil.copy(path, root / f"untrusted-{path.name}")
     # Every cell in the page at once (JupyterLab otherwise renders only what is on screen), and
     # no notifications popping over the notebook.
     settings = root / ".settings"
@@ -142,9 +153,27 @@ def test_notebook_runs_and_renders_in_jupyterlab(path: Path, lab, browser):
 
     folder = OUTPUT / "browser"
     folder.mkdir(parents=True, exist_ok=True)
-    browser.execute_script("window.jupyterapp.shell.currentWidget.node.querySelector('.jp-RenderedSVG').scrollIntoView({block: 'start'})")
+    browser.execute_script("window.jupyterapp.shell.currentWidget.node.querySelector('.jp-OutputArea-output img').scrollIntoView({block: 'start'})")
     time.sleep(0.3)
     browser.save_screenshot(str(folder / f"{path.stem}.png"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_a_colleague_sees_every_chart_without_running_or_trusting(path: Path, lab, browser):
+    """The committed notebook, opened as it came in a clone: untrusted, not run. Every chart
+    must be a picture of its SVG's own size, not its one-line description."""
+    name = f"untrusted-{path.name}"
+    browser.get(f"{lab}/lab/workspaces/untrusted-{path.stem}/tree/{name}?reset")
+    state = wait_for(browser, lambda s: s["path"] == name and s["svgs"] > 0 and s["rendered"]["drawn"] == s["svgs"], 60,
+                     "every committed chart to be drawn")
+    assert state["trusted"] == 0, "the notebook was trusted; this test is about untrusted ones"
+    assert state["rendered"]["sizes"] == state["svgSizes"], "a chart is not drawn at its SVG's size"
+    assert state["rendered"]["descriptionsOnly"] == 0, "a chart shows only its text description"
+    folder = OUTPUT / "browser"
+    folder.mkdir(parents=True, exist_ok=True)
+    browser.execute_script("window.jupyterapp.shell.currentWidget.node.querySelector(arguments[0]).scrollIntoView({block: 'center'})", CHART_IMAGES)
+    time.sleep(0.3)
+    browser.save_screenshot(str(folder / f"{path.stem}-untrusted.png"))
 
 
 def test_charts_read_the_same_in_the_dark_theme(lab, browser):
@@ -163,7 +192,7 @@ def test_charts_read_the_same_in_the_dark_theme(lab, browser):
     time.sleep(0.5)
     folder = OUTPUT / "browser"
     folder.mkdir(parents=True, exist_ok=True)
-    chart = browser.execute_script("return window.jupyterapp.shell.currentWidget.node.querySelector('.jp-RenderedSVG img, .jp-RenderedSVG svg')")
+    chart = browser.execute_script("return window.jupyterapp.shell.currentWidget.node.querySelector(arguments[0])", CHART_IMAGES)
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", chart)
     time.sleep(0.3)
     browser.save_screenshot(str(folder / f"{path.stem}-dark.png"))

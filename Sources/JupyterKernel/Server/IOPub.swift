@@ -152,6 +152,8 @@ public final class IOPubSender: @unchecked Sendable {
         let message = factory.make(type, content: content, parent: parent)
         do {
             try pipe.send(codec.encode(message))
+        } catch let error as ZeroMQError where error.isTerminating {
+            return  // the kernel is shutting down: no one is left to tell
         } catch {
             logKernelEvent("could not publish \(type): \(error)")
         }
