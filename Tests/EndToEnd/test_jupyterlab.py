@@ -12,6 +12,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from browser import OUTPUT, chromium, ink_fraction
@@ -52,6 +53,13 @@ return {
 """
 
 
+LAB_LOG: list[Path] = [Path()]
+
+
+def lab_log_path() -> Path:
+    return LAB_LOG[0]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -66,6 +74,10 @@ def lab(tmp_path_factory):
         shutil.copy(path, root / path.name)
         # Pristine copies for the untrusted view: the others are run, and so trusted, by the tests.
         shutil.copy(path, root / f"untrusted-{path.name}")
+    loop = nbformat.v4.new_notebook()
+    loop.metadata["kernelspec"] = {"name": "regula", "display_name": "Regula", "language": "regula"}
+    loop.cells = [nbformat.v4.new_code_cell("for i in 1...20000 { print(i) }"), nbformat.v4.new_code_cell("let after = 1")]
+    nbformat.write(loop, root / "print-loop.ipynb")
     # Every cell in the page at once (JupyterLab otherwise renders only what is on screen), and
     # no notifications popping over the notebook.
     settings = root / ".settings"
@@ -83,6 +95,7 @@ def lab(tmp_path_factory):
          "--ServerApp.port_retries=0", "--allow-root"],
         stdout=log, stderr=subprocess.STDOUT, cwd=root)
     url = f"http://127.0.0.1:{port}"
+    LAB_LOG[0] = root / "jupyterlab.log"
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -174,6 +187,22 @@ def test_a_colleague_sees_every_chart_without_running_or_trusting(path: Path, la
     browser.execute_script("window.jupyterapp.shell.currentWidget.node.querySelector(arguments[0]).scrollIntoView({block: 'center'})", CHART_IMAGES)
     time.sleep(0.3)
     browser.save_screenshot(str(folder / f"{path.stem}-untrusted.png"))
+
+
+def test_twenty_thousand_prints_arrive_whole_in_jupyterlab(lab, browser):
+    """Once 20,000 prints were 20,000 messages: JupyterLab's server throttled them ("IOPub
+    message rate exceeded"), the cell stayed busy for minutes and lines 3001 to ~13900 never came."""
+    state = open_and_run(browser, lab, Path("print-loop.ipynb"), "print-loop")
+    assert state["errors"] == []
+    outputs = browser.execute_script("""
+        const cell = window.jupyterapp.shell.currentWidget.content.widgets[0];
+        return cell.model.outputs.toJSON();
+    """)
+    text = "".join("".join(o["text"]) if isinstance(o["text"], list) else o["text"] for o in outputs if o["output_type"] == "stream")
+    assert text == "".join(f"{i}\n" for i in range(1, 20001))
+    assert len(outputs) <= 40
+    log = Path(lab_log_path()).read_text()
+    assert "IOPub message rate exceeded" not in log and "IOPub data rate exceeded" not in log
 
 
 def test_charts_read_the_same_in_the_dark_theme(lab, browser):
