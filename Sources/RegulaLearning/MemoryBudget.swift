@@ -1,6 +1,7 @@
 /// How much memory one request from a cell may ask for: the machine's physical memory, or the
 /// control group's limit when it is lower (cgroup v2's `memory.max`, v1's
-/// `memory.limit_in_bytes`).
+/// `memory.limit_in_bytes`), or `REGULA_MEMORY_BUDGET` (bytes) when that is set and lower
+/// (the fuzzers set it under libFuzzer's memory limit).
 ///
 /// Every size a person gives that becomes an allocation (features, samples, counts, bins, grid
 /// sizes, λ counts, layer widths) is checked against it first, so a request that cannot succeed
@@ -12,6 +13,7 @@ public enum MemoryBudget {
         for path in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             if let limit = readNumber(path), limit > 0 { budget = min(budget, limit) }
         }
+        if let text = getenv("REGULA_MEMORY_BUDGET"), let limit = Int(String(cString: text)), limit > 0 { budget = min(budget, limit) }
         return budget
     }()
 
@@ -54,6 +56,7 @@ func formattedBytes(_ bytes: Double) -> String {
         value /= 1000
         unit += 1
     }
+    if value >= 1e15 { return "\(formatted(value)) \(units[unit])" }
     if unit == 0 || value >= 100 { return "\(Int(value.rounded())) \(units[unit])" }
     let tenths = (value * 10).rounded() / 10
     return "\(formatted(tenths)) \(units[unit])"

@@ -11,7 +11,7 @@ public enum NumberFormat {
             let decimals = max(0, significantDigits - 1 - Int(floor(log10(magnitude))))
             return trimmed(fixed(value, decimals: min(decimals, 17)))
         }
-        let (mantissa, exponent) = scientific(value)
+        let (mantissa, exponent) = scientific(value, decimals: max(0, significantDigits - 1))
         let digits = trimmed(fixed(mantissa, decimals: max(0, significantDigits - 1)))
         return "\(digits)e\(exponent)"
     }
@@ -21,22 +21,26 @@ public enum NumberFormat {
     public static func tick(_ value: Double) -> String {
         let magnitude = abs(value)
         if value.isFinite && value != 0 && (magnitude < 0.01 * (1 - 1e-12) || magnitude >= 1e6) {
-            let (mantissa, exponent) = scientific(value)
+            let (mantissa, exponent) = scientific(value, decimals: 3)
             let digits = trimmed(fixed(mantissa, decimals: 3))
             return "\(digits)e\(exponent)"
         }
         return compact(value, significantDigits: 6)
     }
 
-    /// `value` as mantissa × 10^exponent with 1 ≤ |mantissa| < 10, for finite nonzero values.
-    /// Subnormal values are scaled up first: 10^-324 itself is 0 in a Double.
-    private static func scientific(_ value: Double) -> (mantissa: Double, exponent: Int) {
+    /// `value` as mantissa × 10^exponent with 1 ≤ |mantissa| < 10 once rounded to `decimals`,
+    /// for finite nonzero values (9.9999e-3 is 1e-2, not 10e-3). Subnormal values are scaled up
+    /// first: 10^-324 itself is 0 in a Double.
+    private static func scientific(_ value: Double, decimals: Int) -> (mantissa: Double, exponent: Int) {
         let boost = abs(value) < 1e-290 ? 300 : 0
         let scaled = value * pow(10, Double(boost))
-        let exponent = Int(floor(log10(abs(scaled))))
+        var exponent = Int(floor(log10(abs(scaled))))
         var mantissa = scaled / pow(10, Double(exponent))
-        // log10 can be off by one at exact powers of ten.
-        if abs(mantissa) >= 10 { mantissa /= 10; return (mantissa, exponent + 1 - boost) }
+        let unit = pow(10, Double(min(decimals, 15)))
+        if abs((mantissa * unit).rounded()) >= 10 * unit {
+            mantissa /= 10
+            exponent += 1
+        }
         return (mantissa, exponent - boost)
     }
 

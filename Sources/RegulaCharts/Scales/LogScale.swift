@@ -16,7 +16,8 @@ public struct LogScale: PositionScale, Equatable {
         if !(low > 0 && low.isFinite) || !(high > 0 && high.isFinite) { (low, high) = (1, 10) }
         low = min(max(low, Self.limits.lowerBound), Self.limits.upperBound)
         high = min(max(high, Self.limits.lowerBound), Self.limits.upperBound)
-        if low == high { (low, high) = (low / 2, high * 2) }
+        // One value, or two too close to tell apart on a log axis: a factor of 2 each way.
+        if high / low < 1 + 1e-9 { (low, high) = (low / 2, high * 2) }
         self.domain = low...high
         self.range = range
         self.isFlipped = isFlipped
@@ -41,6 +42,7 @@ public struct LogScale: PositionScale, Equatable {
             let candidates = Self.mantissas.flatMap { m in (Int(low) - 1...Int(high) + 1).map { m * pow(10, Double($0)) } }.sorted()
             let lower = candidates.last { $0 <= domain.lowerBound * (1 + 1e-12) } ?? domain.lowerBound
             let upper = candidates.first { $0 >= domain.upperBound * (1 - 1e-12) } ?? domain.upperBound
+            guard lower < upper else { return self }
             scale.domain = lower...upper
         }
         return scale
@@ -67,6 +69,8 @@ public struct LogScale: PositionScale, Equatable {
     private static func rounded(_ value: Double) -> Double {
         let exponent = floor(log10(value))
         let scale = pow(10, 12 - exponent)
+        // Near the ends of the Double range the scale itself overflows; such ticks are exact enough.
+        guard scale.isFinite, scale > 0, (value * scale).isFinite else { return value }
         return (value * scale).rounded() / scale
     }
 }

@@ -25,7 +25,7 @@ struct Evaluator {
     static let maximumDepth = 10_000
     /// How deeply lists and tuples may nest in one value: printing, comparing and freeing a
     /// value are recursive, so a `[x]` repeated in a loop must stop somewhere.
-    static let maximumValueNesting = 10_000
+    static let maximumValueNesting = 1_000
 
     /// Global bindings by name number; nil where a name is not bound.
     private var globalSlots: [Binding?]
@@ -356,22 +356,29 @@ struct Evaluator {
         return result
     }
 
-    /// Refuses a list or tuple that would nest deeper than `maximumValueNesting`. It walks only
-    /// the containers inside `elements`, and stops as soon as the bound is passed.
+    /// Refuses a list or tuple that would nest deeper than `maximumValueNesting`. Each distinct
+    /// list is measured once (a value such as `[x, x]` shares its parts, and walking every path
+    /// through it would take exponential time), and the walk stops at the bound.
     static func checkNesting(of elements: [Value], at range: SourceRange) throws(RegulaError) {
-        var pending: [(values: [Value], level: Int)] = [(elements, 1)]
-        while let (values, level) = pending.popLast() {
+        var heights: [UnsafeRawPointer: Int] = [:]
+        /// The levels of containers from `values`' own down, or more than `budget` when deeper.
+        func height(_ values: [Value], budget: Int) -> Int {
+            let key = values.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+            if let key, let known = heights[key] { return known }
+            var deepest = 0
             for value in values {
-                let inner: [Value]
                 switch value {
-                case let .list(items), let .tuple(items, _): inner = items
+                case let .list(items), let .tuple(items, _):
+                    deepest = max(deepest, height(items, budget: budget - 1))
+                    if deepest >= budget { return deepest + 1 }
                 default: continue
                 }
-                guard level < maximumValueNesting else {
-                    throw RegulaError(.value, "lists and tuples may nest at most \(maximumValueNesting) levels deep", at: range)
-                }
-                pending.append((inner, level + 1))
             }
+            if let key { heights[key] = deepest + 1 }
+            return deepest + 1
+        }
+        guard height(elements, budget: maximumValueNesting) <= maximumValueNesting else {
+            throw RegulaError(.value, "lists and tuples may nest at most \(maximumValueNesting) levels deep", at: range)
         }
     }
 

@@ -35,7 +35,7 @@ enum AnalysisBuiltins {
         }
         let all = lists.flatMap { $0 }
         guard var low = all.min(), var high = all.max() else { throw RegulaError(.value, "histogram() got only empty lists", at: call.range) }
-        if high / 2 - low / 2 <= max(abs(low), abs(high)) * 1e-12 {
+        if high / 2 - low / 2 <= max(abs(low), abs(high)) * 1e-12 || high - low < 1e-290 {
             // One value (or values too close to tell apart): a bin of width 1 around it.
             let centre = low / 2 + high / 2
             (low, high) = (centre - 0.5, centre + 0.5)
@@ -52,7 +52,7 @@ enum AnalysisBuiltins {
             var counts = [Double](repeating: 0, count: bins)
             for value in values {
                 let position = width.isFinite ? (value - low) / width : (value / 2 - low / 2) / halfSpan * Double(bins)
-                counts[max(0, min(Int(position), bins - 1))] += 1
+                counts[position.isFinite ? max(0, min(Int(position), bins - 1)) : 0] += 1
             }
             let zeros = values.exactZeroCount
             let name = (index < names.count ? names[index] : "values \(index + 1)") + (zeros > 0 ? " (\(zeros) exactly 0)" : "")

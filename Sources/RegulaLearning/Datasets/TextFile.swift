@@ -30,7 +30,7 @@ public enum TextFile {
         if isRegular, Int(status.st_size) > limit {
             throw .unreadableFile(path: path, reason: "it is \(formattedBytes(Double(status.st_size))), more than the limit of \(formattedBytes(Double(limit))) (maxBytes:)")
         }
-        try MemoryBudget.check("reading \"\(path)\"", count: isRegular ? Int(status.st_size) : limit, bytesEach: 1)
+        if isRegular { try MemoryBudget.check("reading \"\(path)\"", count: Int(status.st_size), bytesEach: 1) }
         var bytes: [UInt8] = []
         if isRegular { bytes.reserveCapacity(Int(status.st_size)) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -51,6 +51,7 @@ public enum TextFile {
             guard bytes.count + count <= limit else {
                 throw .unreadableFile(path: path, reason: "it holds more than the limit of \(formattedBytes(Double(limit))) (maxBytes:)")
             }
+            try MemoryBudget.check("reading \"\(path)\"", count: bytes.count + count, bytesEach: 1)
             bytes.append(contentsOf: buffer[..<count])
         }
         return String(decoding: bytes, as: UTF8.self)
