@@ -43,11 +43,11 @@ struct RobustnessTests {
     /// Each input is evaluated with a step budget through the interrupt check (a deterministic
     /// count of statements, loop iterations and checks inside built-ins, not the clock), as a
     /// person would press stop. It must end as a value or a RegulaError.
-    func run(_ source: String, in session: Session) {
+    func run(_ source: String, in session: Session, evaluate: Bool = true) {
         _ = session.completeness(of: source)
         _ = session.completions(in: source, cursor: source.unicodeScalars.count / 2)
         _ = session.documentation(in: source, cursor: source.unicodeScalars.count / 3)
-        _ = session.execute(source, output: NullSink(), isInterrupted: stepBudget(2_000))
+        if evaluate { _ = session.execute(source, output: NullSink(), isInterrupted: stepBudget(1_000)) }
     }
 
     @Test func randomTokenSequences() {
@@ -74,7 +74,9 @@ struct RobustnessTests {
                 default: characters[position] = alphabet.randomElement(using: &generator)!
                 }
             }
-            run(String(characters), in: session)
+            // Every mutation is parsed; one in ten is also evaluated: a golden file's fits and
+            // paths run whole within the step budget, and all of them would take minutes.
+            run(String(characters), in: session, evaluate: index % 10 == 0)
         }
     }
 
