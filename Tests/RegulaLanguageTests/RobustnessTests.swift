@@ -26,8 +26,10 @@ final class NullSink: OutputSink {
 
 @Suite("Robustness: random and mutated input never crashes or hangs")
 struct RobustnessTests {
+    /// `sleep` is left out: it waits on the clock, and under a step budget of polls every 10 ms
+    /// a `sleep(1_000_000)` would take 10 s (the end-to-end tests interrupt it for real).
     static let vocabulary: [String] = Keyword.allCases.map(\.rawValue) + Symbol.allCases.map(\.rawValue) + [
-        "x", "y", "_", "w", "print", "plot", "table", "linspace", "sum", "sqrt", "sleep", "help", "show", "f",
+        "x", "y", "_", "w", "print", "plot", "table", "linspace", "sum", "sqrt", "help", "show", "f",
         "0", "1", "-1", "1e308", "1e-320", "0.5", "1_000_000", "9007199254740993", "\"s\"", "\"\\(x)\"", "\"\\(",
         "[", "]", "(", ")", "{", "}", "\n", " ", ":", ",", "count:", "title:", "over:", "\"", "\\", "😀", "λ", "½",
     ]
@@ -35,7 +37,9 @@ struct RobustnessTests {
     static let seeds: [String] = {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".regula") }.sorted().compactMap {
+        // The limits_* files are hostile on purpose (a million-weight model, lists 1,000 deep):
+        // slow in a debug build, and HostileCellTests covers their class already.
+        return files.filter { $0.hasSuffix(".regula") && !$0.hasPrefix("limits_") }.sorted().compactMap {
             try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
         }
     }()
@@ -53,7 +57,7 @@ struct RobustnessTests {
     @Test func randomTokenSequences() {
         var generator = SeededGenerator(state: 1)
         let session = Session()
-        for _ in 0..<80_000 {
+        for _ in 0..<40_000 {
             let length = Int.random(in: 1...12, using: &generator)
             let source = (0..<length).map { _ in Self.vocabulary.randomElement(using: &generator)! }.joined(separator: " ")
             run(source, in: session)
