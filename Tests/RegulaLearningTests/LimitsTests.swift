@@ -58,4 +58,14 @@ struct LimitsTests {
         }
         #expect(try TextFile.read("/dev/null", allowSpecial: true) == "")
     }
+
+    @Test func parsingALargeCSVAnswersTheInterrupt() throws {
+        let text = "x,y\n" + String(repeating: "1,2\n", count: 50_000)
+        var checks = 0
+        #expect(throws: LearningError.interrupted) {
+            try Dataset(csv: text, target: "y", title: "t", isInterrupted: { checks += 1; return checks > 1 })
+        }
+        #expect(checks == 2)
+        #expect(try Dataset(csv: text, target: "y", title: "t").sampleCount == 50_000)
+    }
 }

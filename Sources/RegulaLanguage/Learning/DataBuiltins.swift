@@ -94,7 +94,7 @@ enum DataBuiltins {
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return .learning(.dataset(try engine(at: call.range) { () throws(LearningError) in
-            try Dataset(csv: text, target: target, title: name)
+            try Dataset(csv: text, target: target, title: name, isInterrupted: interrupted)
         }))
     }
 }
