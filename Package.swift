@@ -60,10 +60,16 @@ let package = Package(
         ),
         // Times the learning engine for bench/*.py; not shipped.
         .executableTarget(name: "regula-bench", dependencies: ["RegulaLearning"], path: "bench/RegulaBench"),
-        // The parser's libFuzzer target (scripts/fuzz.sh); built normally it replays input files.
-        // lld: gold fails on the sanitizers' debug information.
+        // The libFuzzer targets (scripts/fuzz.sh): the parser's, and the evaluator's with the real
+        // built-ins; built normally they replay input files. lld: gold fails on the sanitizers'
+        // debug information.
+        .target(name: "RegulaFuzzSupport", dependencies: ["RegulaLanguage"], path: "fuzz/Support"),
         .executableTarget(
-            name: "regula-fuzz", dependencies: ["RegulaLanguage"], path: "fuzz/ParserFuzzer",
+            name: "regula-fuzz", dependencies: ["RegulaFuzzSupport", "RegulaLanguage"], path: "fuzz/ParserFuzzer",
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
+        ),
+        .executableTarget(
+            name: "regula-fuzz-eval", dependencies: ["RegulaFuzzSupport", "RegulaLanguage"], path: "fuzz/EvaluatorFuzzer",
             linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
         ),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),

@@ -14,6 +14,10 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
     case interrupted
     /// Anything else a person can act on, as a sentence.
     case invalidInput(String)
+    /// A request needing more memory than `MemoryBudget` allows: what was asked, its bytes, the budget.
+    case tooLarge(what: String, bytes: Double, budget: Int)
+    /// A file that cannot be read as asked: which, and why.
+    case unreadableFile(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -31,6 +35,10 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
             return "interrupted"
         case .invalidInput(let message):
             return message
+        case .tooLarge(let what, let bytes, let budget):
+            return "\(what) needs \(formattedBytes(bytes)), more than the memory budget of \(formattedBytes(Double(budget))) (the machine's memory or its control group's limit)"
+        case .unreadableFile(let path, let reason):
+            return "cannot read \"\(path)\": \(reason)"
         }
     }
 }

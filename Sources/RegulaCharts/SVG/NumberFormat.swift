@@ -11,8 +11,7 @@ public enum NumberFormat {
             let decimals = max(0, significantDigits - 1 - Int(floor(log10(magnitude))))
             return trimmed(fixed(value, decimals: min(decimals, 17)))
         }
-        let exponent = Int(floor(log10(magnitude)))
-        let mantissa = value / pow(10, Double(exponent))
+        let (mantissa, exponent) = scientific(value, decimals: max(0, significantDigits - 1))
         let digits = trimmed(fixed(mantissa, decimals: max(0, significantDigits - 1)))
         return "\(digits)e\(exponent)"
     }
@@ -21,18 +20,35 @@ public enum NumberFormat {
     /// and from 1e6 up.
     public static func tick(_ value: Double) -> String {
         let magnitude = abs(value)
-        if value != 0 && (magnitude < 0.01 * (1 - 1e-12) || magnitude >= 1e6) {
-            let exponent = Int(floor(log10(magnitude)))
-            let mantissa = value / pow(10, Double(exponent))
+        if value.isFinite && value != 0 && (magnitude < 0.01 * (1 - 1e-12) || magnitude >= 1e6) {
+            let (mantissa, exponent) = scientific(value, decimals: 3)
             let digits = trimmed(fixed(mantissa, decimals: 3))
             return "\(digits)e\(exponent)"
         }
         return compact(value, significantDigits: 6)
     }
 
+    /// `value` as mantissa × 10^exponent with 1 ≤ |mantissa| < 10 once rounded to `decimals`,
+    /// for finite nonzero values (9.9999e-3 is 1e-2, not 10e-3). Subnormal values are scaled up
+    /// first: 10^-324 itself is 0 in a Double.
+    private static func scientific(_ value: Double, decimals: Int) -> (mantissa: Double, exponent: Int) {
+        let boost = abs(value) < 1e-290 ? 300 : 0
+        let scaled = value * pow(10, Double(boost))
+        var exponent = Int(floor(log10(abs(scaled))))
+        var mantissa = scaled / pow(10, Double(exponent))
+        let unit = pow(10, Double(min(decimals, 15)))
+        if abs((mantissa * unit).rounded()) >= 10 * unit {
+            mantissa /= 10
+            exponent += 1
+        }
+        return (mantissa, exponent - boost)
+    }
+
     /// A coordinate in an SVG file: two decimals at most.
     static func coordinate(_ value: Double) -> String {
-        trimmed(fixed(value, decimals: 2))
+        // A non-finite coordinate would make invalid SVG: put it far outside instead.
+        guard value.isFinite else { return value.isNaN ? "0" : (value > 0 ? "1e6" : "-1e6") }
+        return trimmed(fixed(value, decimals: 2))
     }
 
     /// `value` with exactly `decimals` digits after the point, rounded half away from zero,

@@ -5,11 +5,19 @@ public struct LogScale: PositionScale, Equatable {
     public var range: ClosedRange<Double>
     public var isFlipped: Bool
 
-    /// `domain` must be positive; a domain that is not is replaced by 1…10 rather than trapping.
+    /// The smallest and largest values the scale spans: beyond them a power of ten is not a
+    /// normal Double (10^-308 is the smallest normal, and 10^-324 underflows to 0).
+    static let limits = 1e-300...1e300
+
+    /// `domain` must be positive; a domain that is not is replaced by 1…10 rather than trapping,
+    /// and one reaching beyond `limits` (a subnormal, 1e308) is cut to them.
     public init(domain: ClosedRange<Double>, range: ClosedRange<Double>, isFlipped: Bool = false) {
         var low = domain.lowerBound, high = domain.upperBound
         if !(low > 0 && low.isFinite) || !(high > 0 && high.isFinite) { (low, high) = (1, 10) }
-        if low == high { (low, high) = (low / 2, high * 2) }
+        low = min(max(low, Self.limits.lowerBound), Self.limits.upperBound)
+        high = min(max(high, Self.limits.lowerBound), Self.limits.upperBound)
+        // One value, or two too close to tell apart on a log axis: a factor of 2 each way.
+        if high / low < 1 + 1e-9 { (low, high) = (low / 2, high * 2) }
         self.domain = low...high
         self.range = range
         self.isFlipped = isFlipped
@@ -29,11 +37,12 @@ public struct LogScale: PositionScale, Equatable {
         var scale = self
         let low = floor(log10(domain.lowerBound) + 1e-9), high = ceil(log10(domain.upperBound) - 1e-9)
         if high - low >= 2 {
-            scale.domain = pow(10, low)...pow(10, high)
+            scale.domain = max(pow(10, low), Self.limits.lowerBound / 2)...min(pow(10, high), Self.limits.upperBound * 2)
         } else {
             let candidates = Self.mantissas.flatMap { m in (Int(low) - 1...Int(high) + 1).map { m * pow(10, Double($0)) } }.sorted()
             let lower = candidates.last { $0 <= domain.lowerBound * (1 + 1e-12) } ?? domain.lowerBound
             let upper = candidates.first { $0 >= domain.upperBound * (1 - 1e-12) } ?? domain.upperBound
+            guard lower < upper else { return self }
             scale.domain = lower...upper
         }
         return scale
@@ -60,6 +69,8 @@ public struct LogScale: PositionScale, Equatable {
     private static func rounded(_ value: Double) -> Double {
         let exponent = floor(log10(value))
         let scale = pow(10, 12 - exponent)
+        // Near the ends of the Double range the scale itself overflows; such ticks are exact enough.
+        guard scale.isFinite, scale > 0, (value * scale).isFinite else { return value }
         return (value * scale).rounded() / scale
     }
 }

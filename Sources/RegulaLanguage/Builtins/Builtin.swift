@@ -192,10 +192,19 @@ extension Call {
 enum Suggestion {
     /// The closest candidate, if it is close enough to be a likely typo (never a different short name).
     static func closest(to word: String, among candidates: [String]) -> String? {
-        let scored = candidates.filter { $0 != word }.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        // The work is bounded: a typo of a name is short, and a candidate whose length differs
+        // by more than the allowed edits cannot match, so the quadratic distance is never run
+        // on a long word (a 2 MB identifier took 29 s).
+        guard word.utf8.count <= maximumLength else { return nil }
+        let length = word.count, allowed = max(1, length / 3)
+        let lowered = word.lowercased()
+        let scored = candidates.filter { $0 != word && abs($0.count - length) <= allowed }.map { ($0, distance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
         return best.1 <= max(1, word.count / 3) && best.1 < word.count ? best.0 : nil
     }
+
+    /// Longer words (in UTF-8 bytes) get no suggestion.
+    static let maximumLength = 256
 
     /// Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.
     static func distance(_ a: String, _ b: String) -> Int {

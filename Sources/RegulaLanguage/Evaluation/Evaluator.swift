@@ -17,7 +17,15 @@ struct Evaluator {
     }
 
     /// Deeper calls than this are refused, so runaway recursion is an error rather than a crash.
+    /// Calls made by a built-in (`plot({ x in r(x) })`) count too.
     static let maximumCallDepth = 200
+    /// How many expressions may be under evaluation at once, across calls: with the parser's
+    /// bound on one expression's depth this bounds the evaluator's recursion, and `LargeStack`
+    /// holds it many times over.
+    static let maximumDepth = 10_000
+    /// How deeply lists and tuples may nest in one value: printing, comparing and freeing a
+    /// value are recursive, so a `[x]` repeated in a loop must stop somewhere.
+    static let maximumValueNesting = 1_000
 
     /// Global bindings by name number; nil where a name is not bound.
     private var globalSlots: [Binding?]
@@ -26,6 +34,8 @@ struct Evaluator {
     /// The first of `locals` visible now: a function body sees its own scopes, not its caller's.
     private var frameBase = 0
     var callDepth = 0
+    /// Expressions under evaluation now (`maximumDepth`).
+    var depth = 0
     let output: any OutputSink
     let isInterrupted: () -> Bool
     var pages: [DisplayBundle] = []
@@ -120,6 +130,8 @@ struct Evaluator {
         case let .whileLoop(condition, body, keywordRange):
             var iteration = 0
             while try truth(of: condition, in: "a 'while' condition") {
+                // Checked here, not only per statement: an empty body runs no statement.
+                if isInterrupted() { throw RegulaError(.interrupted, "the cell was interrupted in a loop", at: keywordRange) }
                 iteration += 1
                 do {
                     let flow = try executeBlock(body)
@@ -240,6 +252,11 @@ struct Evaluator {
     }
 
     mutating func evaluate(_ expression: Expression) throws(RegulaError) -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw RegulaError(.value, "the evaluation is nested more than \(Self.maximumDepth) levels deep (through calls and expressions); make it shallower", at: expression.range)
+        }
         switch expression.form {
         case let .number(value): return .number(value)
         case let .string(value): return .string(value)
@@ -258,10 +275,12 @@ struct Evaluator {
             var values: [Value] = []
             values.reserveCapacity(elements.count)
             for element in elements { values.append(try evaluate(element)) }
+            try Self.checkNesting(of: values, at: expression.range)
             return .list(values)
         case let .tuple(elements, labels):
             var values: [Value] = []
             for element in elements { values.append(try evaluate(element)) }
+            try Self.checkNesting(of: values, at: expression.range)
             return .tuple(values, labels: labels)
         case let .unary(symbol, operand):
             return try Operators.unary(symbol, try evaluate(operand), at: expression.range)
@@ -321,9 +340,13 @@ struct Evaluator {
         if evaluated.contains(where: { if case .function = $0.value { true } else { false } }) {
             // A built-in given a Regula function (plot of { w in … }) calls it through an evaluator
             // of its own: functions see the globals and their parameters only, so that is enough.
+            // It starts at this evaluator's depths, so recursion through a built-in is bounded too.
             let globals = self.globals, output = self.output, isInterrupted = self.isInterrupted
+            let callDepth = self.callDepth, depth = self.depth
             call.invokeFunction = { function, values, range throws(RegulaError) in
                 var evaluator = Evaluator(globals: globals, output: output, isInterrupted: isInterrupted)
+                evaluator.callDepth = callDepth
+                evaluator.depth = depth
                 let arguments = values.map { EvaluatedArgument(label: nil, value: $0, range: range) }
                 return try evaluator.call(function, arguments, at: range)
             }
@@ -331,6 +354,32 @@ struct Evaluator {
         let result = try builtin.implementation(&call)
         pages += call.pages
         return result
+    }
+
+    /// Refuses a list or tuple that would nest deeper than `maximumValueNesting`. Each distinct
+    /// list is measured once (a value such as `[x, x]` shares its parts, and walking every path
+    /// through it would take exponential time), and the walk stops at the bound.
+    static func checkNesting(of elements: [Value], at range: SourceRange) throws(RegulaError) {
+        var heights: [UnsafeRawPointer: Int] = [:]
+        /// The levels of containers from `values`' own down, or more than `budget` when deeper.
+        func height(_ values: [Value], budget: Int) -> Int {
+            let key = values.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+            if let key, let known = heights[key] { return known }
+            var deepest = 0
+            for value in values {
+                switch value {
+                case let .list(items), let .tuple(items, _):
+                    deepest = max(deepest, height(items, budget: budget - 1))
+                    if deepest >= budget { return deepest + 1 }
+                default: continue
+                }
+            }
+            if let key { heights[key] = deepest + 1 }
+            return deepest + 1
+        }
+        guard height(elements, budget: maximumValueNesting) <= maximumValueNesting else {
+            throw RegulaError(.value, "lists and tuples may nest at most \(maximumValueNesting) levels deep", at: range)
+        }
     }
 
     /// Calls a function written in Regula. Its body sees the session's globals and its parameters;

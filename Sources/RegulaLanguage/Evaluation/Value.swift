@@ -35,16 +35,50 @@ public enum Value: Sendable {
         }
     }
 
+    /// The most characters a value's text may have. A list can share its elements many times
+    /// over (`x = [x, x]` forty times is a trillion numbers in a few kilobytes), so its text is
+    /// written against this budget and stops, with "…", where the budget ends.
+    static let descriptionLimit = 2_000_000
+
     /// The `text/plain` form: exact numbers (the shortest text that reads back as the same double).
     public var description: String {
+        var text = BoundedText(limit: Self.descriptionLimit)
+        write(to: &text)
+        return text.finished
+    }
+
+    private func write(to text: inout BoundedText) {
+        switch self {
+        case let .list(values):
+            text.append("[")
+            for (index, value) in values.enumerated() {
+                if text.isFull { break }
+                if index > 0 { text.append(", ") }
+                value.write(to: &text)
+            }
+            text.append("]")
+        case let .tuple(values, labels):
+            text.append("(")
+            for (index, (value, label)) in zip(values, labels).enumerated() {
+                if text.isFull { break }
+                if index > 0 { text.append(", ") }
+                if let label { text.append("\(label): ") }
+                value.write(to: &text)
+            }
+            text.append(")")
+        default:
+            text.append(scalarDescription)
+        }
+    }
+
+    /// The text of a value that holds no other values.
+    private var scalarDescription: String {
         switch self {
         case .nothing: "nothing"
         case let .number(value): Value.format(value)
         case let .boolean(value): value ? "true" : "false"
         case let .string(value): "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
-        case let .list(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
-        case let .tuple(values, labels):
-            "(" + zip(values, labels).map { value, label in (label.map { "\($0): " } ?? "") + value.description }.joined(separator: ", ") + ")"
+        case .list, .tuple: ""
         case let .range(lower, upper, isClosed): "\(lower)\(isClosed ? "..." : "..<")\(upper)"
         case let .builtin(builtin): "<built-in \(builtin.signature)>"
         case let .function(function): "<func \(function.signature)>"
@@ -99,4 +133,27 @@ public struct DisplayBundle: Sendable, Equatable {
         if let svg { result["image/svg+xml"] = svg }
         return result
     }
+}
+
+/// Text that stops growing at `limit` UTF-8 bytes, ending with "…" when anything was left out.
+struct BoundedText {
+    let limit: Int
+    private(set) var text = ""
+    private(set) var isFull = false
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func append(_ piece: String) {
+        guard !isFull else { return }
+        let room = limit - text.utf8.count
+        if piece.utf8.count <= room { return text += piece }
+        var cut = piece.utf8.index(piece.utf8.startIndex, offsetBy: max(0, room))
+        while cut > piece.utf8.startIndex, cut.samePosition(in: piece.unicodeScalars) == nil { cut = piece.utf8.index(before: cut) }
+        text += piece[..<cut]
+        isFull = true
+    }
+
+    var finished: String { isFull ? text + " … (too long to show whole)" : text }
 }

@@ -28,19 +28,35 @@ enum AnalysisBuiltins {
         guard bins >= 1, bins <= 1000 else { throw RegulaError(.value, "histogram() needs 1 to 1000 bins, got \(bins)", at: call.range(of: "bins")) }
         var lists: [[Double]] = []
         for argument in call.variadic { lists.append(try argument.value.numbers(for: "histogram()'s values", at: argument.range)) }
+        for (argument, values) in zip(call.variadic, lists) {
+            if let bad = values.first(where: { !$0.isFinite }) {
+                throw RegulaError(.value, "histogram() places finite numbers only, got \(Value.format(bad))", at: argument.range)
+            }
+        }
         let all = lists.flatMap { $0 }
         guard var low = all.min(), var high = all.max() else { throw RegulaError(.value, "histogram() got only empty lists", at: call.range) }
-        if low == high { low -= 0.5; high += 0.5 }
-        let width = (high - low) / Double(bins)
+        if high / 2 - low / 2 <= max(abs(low), abs(high)) * 1e-12 || high - low < 1e-290 {
+            // One value (or values too close to tell apart): a bin of width 1 around it.
+            let centre = low / 2 + high / 2
+            (low, high) = (centre - 0.5, centre + 0.5)
+        }
+        // A span too large for a Double (-1e308…1e308) is worked in halves, which stay finite.
+        let width = (high - low) / Double(bins), halfSpan = high / 2 - low / 2
+        func bound(_ k: Int) -> Double {
+            width.isFinite ? low + Double(k) * width : k == bins ? high : 2 * (low / 2 + halfSpan * (Double(k) / Double(bins)))
+        }
         var names: [String] = []
         if case let .list(given) = call.value("names") { names = given.map(\.printed) }
         var marks: [Mark] = []
         for (index, values) in lists.enumerated() {
             var counts = [Double](repeating: 0, count: bins)
-            for value in values { counts[min(Int((value - low) / width), bins - 1)] += 1 }
+            for value in values {
+                let position = width.isFinite ? (value - low) / width : (value / 2 - low / 2) / halfSpan * Double(bins)
+                counts[position.isFinite ? max(0, min(Int(position), bins - 1)) : 0] += 1
+            }
             let zeros = values.exactZeroCount
             let name = (index < names.count ? names[index] : "values \(index + 1)") + (zeros > 0 ? " (\(zeros) exactly 0)" : "")
-            var mark = Mark(.bars(counts.enumerated().map { Bar(lower: low + Double($0.offset) * width, upper: low + Double($0.offset + 1) * width, value: $0.element) }), name: name)
+            var mark = Mark(.bars(counts.enumerated().map { Bar(lower: bound($0.offset), upper: bound($0.offset + 1), value: $0.element) }), name: name)
             // Overlaid histograms show through each other.
             mark.opacity = lists.count > 1 ? 0.5 : 0.85
             marks.append(mark)
@@ -60,6 +76,9 @@ enum AnalysisBuiltins {
         let size = try call.wholeNumber("size")
         guard size >= 1, size <= 100_000_000 else { throw RegulaError(.value, "time() needs a size from 1 to 100000000, got \(size)", at: call.range(of: "size")) }
         var random = RandomSource(seed: 0)
+        try engine(at: call.range(of: "size")) { () throws(LearningError) in
+            try MemoryBudget.check("time() over \(size) weights", count: size, bytesEach: 16)
+        }
         let weights = (0..<size).map { _ in random.normal() }
         var names: [String] = [], costs: [Double] = []
         for argument in call.variadic {

@@ -76,33 +76,25 @@ enum DataBuiltins {
     }
 
     static let csv = Builtin(
-        "csv", signature: "csv(_ path: String, target: String)",
+        "csv", signature: "csv(_ path: String, target: String, maxBytes: Number = 100000000, allowSpecial: Bool = false)",
         summary: "A dataset from a CSV file with a header line; `target` names the target column.",
-        documentation: "Every other column is a feature and must hold numbers; a missing value, a non-number or a row with the wrong number of fields is an error naming its line and column. A relative path is relative to the kernel's working directory (the notebook's folder).",
+        documentation: "Every other column is a feature and must hold numbers; a missing value, a non-number or a row with the wrong number of fields is an error naming its line and column. A relative path is relative to the kernel's working directory (the notebook's folder). Files larger than `maxBytes` (100 MB unless raised) are refused before reading, with an error naming both sizes. Only regular files are read: a FIFO, a device such as /dev/zero or a socket is refused unless `allowSpecial: true`, and then it is read up to `maxBytes` and can be interrupted while it waits for data.",
         example: "// csv(\"houses.csv\", target: \"price\")\n\"see the documentation\"",
-        parameters: [.positional("path"), .labelled("target")]
+        parameters: [
+            .positional("path"), .labelled("target"), .labelled("maxBytes", default: .number(Double(TextFile.defaultMaximumBytes))),
+            .labelled("allowSpecial", default: .boolean(false)),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let path = try call.string("path"), target = try call.string("target")
-        guard let text = readTextFile(path) else {
-            throw RegulaError(.value, "cannot read the file \"\(path)\": \(String(cString: strerror(errno)))", at: call.range(of: "path"))
+        let maximum = try call.wholeNumber("maxBytes"), allowSpecial = try call.boolean("allowSpecial")
+        guard maximum >= 0 else { throw RegulaError(.value, "csv() needs 'maxBytes:' of at least 0, got \(maximum)", at: call.range(of: "maxBytes")) }
+        let interrupted = call.isInterrupted
+        let text = try engine(at: call.range(of: "path")) { () throws(LearningError) in
+            try TextFile.read(path, maximumBytes: maximum, allowSpecial: allowSpecial, isInterrupted: interrupted)
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return .learning(.dataset(try engine(at: call.range) { () throws(LearningError) in
-            try Dataset(csv: text, target: target, title: name)
+            try Dataset(csv: text, target: target, title: name, isInterrupted: interrupted)
         }))
     }
-}
-
-/// The contents of a text file, or nil (with errno set) when it cannot be read.
-func readTextFile(_ path: String) -> String? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65_536)
-    while true {
-        let count = fread(&buffer, 1, buffer.count, file)
-        if count > 0 { bytes.append(contentsOf: buffer[..<count]) }
-        if count < buffer.count { break }
-    }
-    return String(decoding: bytes, as: UTF8.self)
 }

@@ -168,7 +168,7 @@ enum FitBuiltins {
                 try Network(inputs: data.featureCount, hidden: hidden, activation: activation, loss: loss, seed: options.seed)
             }
             let epochs = options.epochs
-            let progress = ProgressDisplay(call, units: 6 * Double(epochs * data.sampleCount * network.parameters.count))
+            let progress = ProgressDisplay(call, units: 6 * Double(epochs) * Double(data.sampleCount) * Double(network.parameters.count))
             options.progress = { record in
                 progress.report("epoch \(record.epoch)/\(epochs) · loss \(short(record.trainLoss)) · \(record.zeros) exact zeros")
             }
@@ -214,7 +214,7 @@ enum FitBuiltins {
             }
             scaled = given
         }
-        let progress = ProgressDisplay(call, units: 4 * Double(count * data.sampleCount * data.featureCount))
+        let progress = ProgressDisplay(call, units: 4 * Double(count) * Double(data.sampleCount) * Double(data.featureCount))
         let result = try engine(at: call.range) { () throws(LearningError) in
             let penalty: PenaltyFamily
             if let base = scaled {
@@ -246,7 +246,7 @@ enum FitBuiltins {
         let folds = try call.wholeNumber("folds"), seed = try call.wholeNumber("seed")
         let options = call.interruptibleOptions
         let data = result.data
-        let progress = ProgressDisplay(call, units: 4 * Double((folds + 1) * result.path.lambdas.count * data.sampleCount * data.featureCount))
+        let progress = ProgressDisplay(call, units: 4 * (Double(folds) + 1) * Double(result.path.lambdas.count) * Double(data.sampleCount) * Double(data.featureCount))
         let cv = try engine(at: call.range) { () throws(LearningError) in
             try CrossValidation(
                 data, family: result.family, penalty: result.penalty, options: options, folds: folds, seed: seed,

@@ -6,6 +6,8 @@ public struct GeometryResult: Sendable {
     public let loss: QuadraticLoss
     public let radius: Double
     public let solutions: [(norm: ConstraintNorm, point: [Double])]
+    /// The largest radius and centre coordinate drawn.
+    static let maximumSize = 1e100
 
     var description: String {
         let parts = solutions.map { solution in
@@ -80,6 +82,14 @@ enum GeometryBuiltins {
             throw call.typeMismatch("loss", expected: "a quadratic loss, as in quadratic(center: [1.5, 0.6])")
         }
         let radius = try call.number("radius")
+        // The picture squares its coordinates (the loss) and spans ±(radius + centre): beyond
+        // this size those are not finite, and the contours and axes would be NaN.
+        guard abs(radius) <= GeometryResult.maximumSize else {
+            throw RegulaError(.value, "geometry() draws a radius up to \(Value.format(GeometryResult.maximumSize)), got \(Value.format(radius))", at: call.range(of: "radius"))
+        }
+        guard loss.center.allSatisfy({ abs($0) <= GeometryResult.maximumSize }) else {
+            throw RegulaError(.value, "geometry() draws a loss centred within \(Value.format(GeometryResult.maximumSize)) of 0, got center \(loss.center.map(Value.format))", at: call.range(of: "loss"))
+        }
         guard !call.variadic.isEmpty else { throw RegulaError(.argument, "geometry() needs l1, l2 or both, as in geometry(l1, l2, loss: …)", at: call.range) }
         var solutions: [(norm: ConstraintNorm, point: [Double])] = []
         for argument in call.variadic {

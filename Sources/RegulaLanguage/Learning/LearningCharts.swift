@@ -116,18 +116,31 @@ enum LearningCharts {
         coefficients(fit.coefficients, names: fit.weightNames(fit.coefficients.count), truth: fit.truth, title: "coefficients: \(fit.model) by \(fit.method), \(fit.penalty)")
     }
 
+    /// More coefficients than this are drawn as the largest ones only: a stem and a name for
+    /// each of a million features would take minutes to lay out and could not be read.
+    static let maximumCoefficientsDrawn = 200
+
     static func coefficients(_ values: [Double], names: [String], truth: [Double]?, title: String) -> Chart {
+        let truth = truth.flatMap { $0.count == values.count ? $0 : nil }
+        // The features drawn, in their order: all of them, or the largest in magnitude.
+        var drawn = Array(values.indices)
+        if values.count > maximumCoefficientsDrawn {
+            drawn = values.indices.sorted { abs(values[$0]) > abs(values[$1]) || (abs(values[$0]) == abs(values[$1]) && $0 < $1) }
+            drawn = Array(drawn.prefix(maximumCoefficientsDrawn)).sorted()
+        }
         var marks: [Mark] = []
-        if let truth, truth.count == values.count {
-            var mark = Mark(.stems(truth.enumerated().map { (x: Double($0.offset + 1), y: $0.element) }), name: "truth", color: 1)
+        if let truth {
+            var mark = Mark(.stems(drawn.enumerated().map { (x: Double($0.offset + 1), y: truth[$0.element]) }), name: "truth", color: 1)
             mark.isHollow = true
             marks.append(mark)
         }
-        marks.append(Mark(.stems(values.enumerated().map { (x: Double($0.offset + 1), y: $0.element) }), name: "estimate", color: 0))
-        var chart = Chart(marks, title: title, xLabel: "feature", yLabel: "coefficient")
-        chart.xCategories = names
+        marks.append(Mark(.stems(drawn.enumerated().map { (x: Double($0.offset + 1), y: values[$0.element]) }), name: "estimate", color: 0))
+        let isSampled = drawn.count < values.count
+        var chart = Chart(marks, title: title, xLabel: isSampled ? "feature (the \(drawn.count) largest of \(values.count))" : "feature", yLabel: "coefficient")
+        chart.xCategories = drawn.map { $0 < names.count ? names[$0] : "w\($0 + 1)" }
         chart.description = "\(values.count) coefficients, \(values.exactZeroCount) exactly 0"
             + (truth.map { ", \($0.count - $0.exactZeroCount) nonzero in the truth" } ?? "")
+            + (isSampled ? "; the \(drawn.count) largest in magnitude are drawn" : "")
         return chart
     }
 

@@ -193,6 +193,7 @@ extension LearningError {
         case .shapeMismatch: .shape
         case .interrupted: .interrupted
         case .diverged: .training
+        case .tooLarge: .memory
         default: .value
         }
         return RegulaError(kind, description, at: range)

@@ -30,7 +30,7 @@ enum LoopBuiltins {
                 &box.network, inputs: batch.features, targets: batch.target, penalty: TrainingPenalty(penalty),
                 optimizer: &optimizer.current, epoch: epoch)
         }
-        LoopProgress.stepped(units: 6 * Double(batch.sampleCount * box.network.parameters.count), loss: value, call)
+        LoopProgress.stepped(units: 6 * Double(batch.sampleCount) * Double(box.network.parameters.count), loss: value, call)
         return .number(value)
     }
 

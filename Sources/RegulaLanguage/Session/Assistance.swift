@@ -86,7 +86,9 @@ extension Session {
         guard start < end else { return nil }
         let name = String(String.UnicodeScalarView(scalars[start..<end]))
         if let binding = globals[name] {
-            return "\(binding.isMutable ? "var" : "let") \(name): \(binding.value.typeName) = \(binding.value.description)"
+            // Describing a deeply nested value is recursive: on the large stack, as cells run.
+            let description = LargeStack.run { binding.value.description }
+            return "\(binding.isMutable ? "var" : "let") \(name): \(binding.value.typeName) = \(description)"
         }
         return BuiltinRegistry.all[name]?.helpText
     }

@@ -11,10 +11,25 @@ public final class Session {
 
     public init() {}
 
+    deinit {
+        // Freeing a deeply nested value is recursive: do it on the large stack too.
+        var doomed: [String: Binding]? = globals
+        globals = [:]
+        LargeStack.run { doomed = nil }
+        _ = doomed
+    }
+
     /// Runs one cell. Output goes to `output` as it happens; the result is the last expression's
     /// display and any pager pages, or the error that stopped the cell.
     public func execute(
         _ source: String, output: any OutputSink, isInterrupted: @escaping () -> Bool = { false }
+    ) -> Result<CellResult, RegulaError> {
+        // On a large stack, so that the depth bounds, not the caller's stack, stop deep cells.
+        LargeStack.run { run(source, output: output, isInterrupted: isInterrupted) }
+    }
+
+    private func run(
+        _ source: String, output: any OutputSink, isInterrupted: @escaping () -> Bool
     ) -> Result<CellResult, RegulaError> {
         limitedOutput.begin(output)
         defer { limitedOutput.end() }

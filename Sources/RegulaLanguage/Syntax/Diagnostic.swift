@@ -10,6 +10,8 @@ public struct RegulaError: Error, Sendable, Equatable {
         case zeroDivision = "ZeroDivisionError"
         case shape = "ShapeError"
         case training = "TrainingError"
+        /// A request that needs more memory than the machine allows (`MemoryBudget`).
+        case memory = "MemoryError"
         /// A claim a notebook checks with `check(condition, "message")` does not hold.
         case check = "CheckError"
         /// `input()` could not get a line: the front end takes no input, or stdin is closed.

@@ -10,6 +10,9 @@ struct Parser {
     /// stack of the recursive parser (or, later, of the evaluator walking the tree).
     private var nesting = 0
     static let maximumNesting = 64
+    /// How deep one expression's tree may be. Chains (`1 + 1 + …`, `f(1)(1)…`, `q[0][0]…`,
+    /// `a.b.c…`) are built by loops, not by nesting, so they are bounded here.
+    static let maximumDepth = 256
 
     private init(tokens: [Token]) {
         self.tokens = tokens
@@ -26,9 +29,10 @@ struct Parser {
         return statements
     }
 
-    /// The one expression inside a string's `\( … )`.
-    private static func interpolated(_ code: String, origin: SourceLocation) throws(RegulaError) -> Expression {
+    /// The one expression inside a string's `\( … )`, parsed one level deeper than the string.
+    private static func interpolated(_ code: String, origin: SourceLocation, nesting: Int) throws(RegulaError) -> Expression {
         var parser = Parser(tokens: try Lexer.tokens(code, origin: origin))
+        parser.nesting = nesting
         while parser.current.kind == .newline { _ = parser.advance() }
         let expression = try parser.expression()
         guard parser.current.kind == .end else {
@@ -200,7 +204,7 @@ struct Parser {
             body[body.count - 1] = .returnStatement(last, range: last.range)
         }
         let range = open.union(close.range)
-        return Expression(form: .closure(UserFunction(binding: Name("function"), nameRange: range, parameters: parameters, body: body)), range: range)
+        return try node(form: .closure(UserFunction(binding: Name("function"), nameRange: range, parameters: parameters, body: body)), range: range)
     }
 
     /// `penalty name(w, t: 1, s = 2) = formula`.
@@ -297,6 +301,15 @@ struct Parser {
         return try body(&self)
     }
 
+    /// A new node of the tree, refused when it would make the tree deeper than `maximumDepth`.
+    private func node(form: Expression.Form, range: SourceRange) throws(RegulaError) -> Expression {
+        let expression = Expression(form: form, range: range)
+        guard expression.depth <= Self.maximumDepth else {
+            throw RegulaError(.parse, "this expression is more than \(Self.maximumDepth) levels deep (a long chain of operators, calls, indices or members); split it into several statements", at: range)
+        }
+        return expression
+    }
+
     private static let levels: [[Symbol]] = [
         [.or], [.and], [.equalEqual, .notEqual], [.less, .lessEqual, .greater, .greaterEqual],
         [.closedRange, .halfOpenRange], [.plus, .minus], [.star, .slash, .percent],
@@ -313,12 +326,12 @@ struct Parser {
             if case let .symbol(next) = current.kind, Self.levels[level].contains(next) {
                 throw unexpected("a range cannot be the bound of another range")
             }
-            return Expression(form: .range(left, right, closed: symbol == .closedRange), range: left.range.union(right.range))
+            return try node(form: .range(left, right, closed: symbol == .closedRange), range: left.range.union(right.range))
         }
         while case let .symbol(symbol) = current.kind, Self.levels[level].contains(symbol) {
             _ = advance()
             let right = try binary(level: level + 1)
-            left = Expression(form: .binary(symbol, left, right), range: left.range.union(right.range))
+            left = try node(form: .binary(symbol, left, right), range: left.range.union(right.range))
         }
         return left
     }
@@ -327,7 +340,7 @@ struct Parser {
         if case let .symbol(symbol) = current.kind, symbol == .minus || symbol == .not || symbol == .plus {
             let start = advance().range
             let operand = try nested { (parser: inout Parser) throws(RegulaError) in try parser.unary() }
-            return Expression(form: .unary(symbol, operand), range: start.union(operand.range))
+            return try node(form: .unary(symbol, operand), range: start.union(operand.range))
         }
         return try postfix()
     }
@@ -338,15 +351,15 @@ struct Parser {
             if match(.leftParen) {
                 let arguments = try callArguments()
                 let close = try expect(.rightParen, "to close the call")
-                expression = Expression(form: .call(callee: expression, arguments: arguments), range: expression.range.union(close.range))
+                expression = try node(form: .call(callee: expression, arguments: arguments), range: expression.range.union(close.range))
             } else if match(.leftBracket) {
                 let index = try self.expression()
                 let close = try expect(.rightBracket, "to close the index")
-                expression = Expression(form: .index(expression, index), range: expression.range.union(close.range))
+                expression = try node(form: .index(expression, index), range: expression.range.union(close.range))
             } else if match(.dot) {
                 guard case let .identifier(name) = current.kind else { throw unexpected("expected a member name after '.'") }
                 let nameToken = advance()
-                expression = Expression(form: .member(expression, name: name), range: expression.range.union(nameToken.range))
+                expression = try node(form: .member(expression, name: name), range: expression.range.union(nameToken.range))
             } else {
                 return expression
             }
@@ -375,26 +388,30 @@ struct Parser {
         switch token.kind {
         case let .number(value):
             _ = advance()
-            return Expression(form: .number(value), range: token.range)
+            return try node(form: .number(value), range: token.range)
         case let .string(value):
             _ = advance()
-            return Expression(form: .string(value), range: token.range)
+            return try node(form: .string(value), range: token.range)
         case let .interpolation(parts):
             _ = advance()
             var pieces: [InterpolationPiece] = []
             for part in parts {
                 switch part {
                 case let .text(text): pieces.append(.text(text))
-                case let .code(code, origin): pieces.append(.value(try Parser.interpolated(code, origin: origin)))
+                case let .code(code, origin):
+                    let expression = try nested { (parser: inout Parser) throws(RegulaError) in
+                        try Parser.interpolated(code, origin: origin, nesting: parser.nesting)
+                    }
+                    pieces.append(.value(expression))
                 }
             }
-            return Expression(form: .interpolation(pieces), range: token.range)
+            return try node(form: .interpolation(pieces), range: token.range)
         case .keyword(.true), .keyword(.false):
             _ = advance()
-            return Expression(form: .boolean(token.kind == .keyword(.true)), range: token.range)
+            return try node(form: .boolean(token.kind == .keyword(.true)), range: token.range)
         case let .identifier(name):
             _ = advance()
-            return Expression(form: .name(Name(name)), range: token.range)
+            return try node(form: .name(Name(name)), range: token.range)
         case .symbol(.leftBrace):
             return try closure()
         case .symbol(.leftParen):
@@ -421,7 +438,7 @@ struct Parser {
                 return inner
             }
             guard !elements.isEmpty else { throw RegulaError(.parse, "expected an expression inside '()'", at: range) }
-            return Expression(form: .tuple(elements.map(\.value), labels: elements.map(\.label)), range: range)
+            return try node(form: .tuple(elements.map(\.value), labels: elements.map(\.label)), range: range)
         case .symbol(.leftBracket):
             _ = advance()
             var elements: [Expression] = []
@@ -430,7 +447,7 @@ struct Parser {
                 guard match(.comma) else { break }
             }
             let close = try expect(.rightBracket, "to close the list")
-            return Expression(form: .list(elements), range: token.range.union(close.range))
+            return try node(form: .list(elements), range: token.range.union(close.range))
         default:
             throw unexpected("expected an expression")
         }

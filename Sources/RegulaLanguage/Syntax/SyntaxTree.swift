@@ -86,6 +86,32 @@ struct Expression: Sendable {
 
     var form: Form
     var range: SourceRange
+    /// The levels of expressions in this tree (1 for a leaf); the parser bounds it, since
+    /// evaluating, walking and freeing a tree are recursive. A function literal's body counts
+    /// on its own: it is evaluated in a call, which the evaluator bounds.
+    let depth: Int
+
+    init(form: Form, range: SourceRange) {
+        self.form = form
+        self.range = range
+        depth = 1 + form.childDepth
+    }
+}
+
+extension Expression.Form {
+    /// The depth of the deepest direct part.
+    fileprivate var childDepth: Int {
+        switch self {
+        case .number, .string, .boolean, .name, .closure: 0
+        case let .interpolation(pieces):
+            pieces.reduce(0) { deepest, piece in if case let .value(expression) = piece { max(deepest, expression.depth) } else { deepest } }
+        case let .list(elements), let .tuple(elements, _): elements.reduce(0) { max($0, $1.depth) }
+        case let .unary(_, operand): operand.depth
+        case let .binary(_, left, right), let .range(left, right, _), let .index(left, right): max(left.depth, right.depth)
+        case let .call(callee, arguments): arguments.reduce(callee.depth) { max($0, $1.value.depth) }
+        case let .member(base, _): base.depth
+        }
+    }
 }
 
 enum InterpolationPiece: Sendable {

@@ -51,6 +51,8 @@ public enum Synthetic {
         try require(samples >= 2, "samples", Double(samples), "at least 2")
         try require(features >= 1, "features", Double(features), "at least 1")
         try require(correlation >= 0 && correlation < 1, "the correlation", correlation, "in [0, 1)")
+        // The features and their standardized copy.
+        try MemoryBudget.check("a dataset of \(samples) samples × \(features) features", counts: [samples, features], bytesEach: 16)
         // 10⁸ values are 800 MB: beyond that a typo (an extra zero or two) would exhaust memory.
         try require(Double(samples) * Double(features) <= 1e8, "samples × features", Double(samples) * Double(features), "at most 100000000")
         let truth = try coefficients(features: features, informative: informative, random: &random)

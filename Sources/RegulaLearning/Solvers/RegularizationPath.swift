@@ -81,6 +81,8 @@ extension PenalizedRegression {
     /// ratio is 0.01 when there are more features than samples and 0.0001 otherwise.
     public func lambdaGrid(for penalty: PenaltyFamily, count: Int = 100, ratio: Double? = nil) throws(LearningError) -> [Double] {
         try require(count >= 1, "the number of λ values", Double(count), "at least 1")
+        // Each λ keeps a fit: its coefficients and a few numbers.
+        try MemoryBudget.check("a path of \(count) λ values over \(p) features", counts: [count, p + 4])
         let ratio = ratio ?? (n < p ? 0.01 : 1e-4)
         try require(ratio > 0 && ratio < 1, "the λ ratio", ratio, "between 0 and 1 (exclusive)")
         let top = lambdaMax(for: penalty)

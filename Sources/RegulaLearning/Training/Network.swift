@@ -64,6 +64,12 @@ public struct Network: Equatable, Sendable {
         if loss == .logistic && outputs != 1 { throw .invalidInput("a logistic model has one output") }
         if loss == .crossEntropy && outputs < 2 { throw .invalidInput("a softmax model needs at least 2 classes") }
         sizes = [inputs] + hidden + [outputs]
+        // Weights, a gradient and an optimizer's two moments: four vectors of every parameter.
+        var parameterCount = 0.0
+        for layer in 0..<(sizes.count - 1) { parameterCount += Double(sizes[layer] + 1) * Double(sizes[layer + 1]) }
+        try MemoryBudget.check(
+            "a network of \(sizes.map(String.init).joined(separator: "×")) (\(formatted(parameterCount)) weights)",
+            count: parameterCount >= 1e18 ? Int.max : Int(parameterCount), bytesEach: 32)
         self.activation = activation
         self.loss = loss
         inputNames = (0..<inputs).map { "x\($0 + 1)" }

@@ -83,6 +83,8 @@ public enum Trainer {
         var network = network
         var optimizer = optimizer
         let records = options.recordsWeights ?? (network.weights.count <= 200)
+        // Every epoch keeps a record (about 10 numbers) and, when recorded, the weights.
+        try MemoryBudget.check("a training history of \(options.epochs) epochs", counts: [options.epochs, 10 + (records ? network.weights.count : 0)])
         var outcome = TrainingOutcome(
             network: network, history: [], trajectories: records ? [network.weights] : nil, stoppedEarly: false, failure: nil)
         var best = (loss: Double.infinity, network: network, epoch: 0)
