@@ -1,6 +1,6 @@
 /// How much memory one request from a cell may ask for: the machine's physical memory, or the
 /// control group's limit when it is lower (cgroup v2's `memory.max`, v1's
-/// `memory.limit_in_bytes`), or `REGULA_MEMORY_BUDGET` (bytes) when that is set and lower
+/// `memory.limit_in_bytes`), or the process's data or address-space limit, or `REGULA_MEMORY_BUDGET` (bytes) when that is set and lower
 /// (the fuzzers set it under libFuzzer's memory limit).
 ///
 /// Every size a person gives that becomes an allocation (features, samples, counts, bins, grid
@@ -12,6 +12,13 @@ public enum MemoryBudget {
         var budget = physicalMemory()
         for path in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             if let limit = readNumber(path), limit > 0 { budget = min(budget, limit) }
+        }
+        // A process limit (`ulimit -d` or `-v`) makes malloc fail, however much the machine has.
+        for resource in [RLIMIT_DATA, RLIMIT_AS] {
+            var limit = rlimit()
+            if getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max, limit.rlim_cur < rlim_t(Int.max) {
+                budget = min(budget, Int(limit.rlim_cur))
+            }
         }
         if let text = getenv("REGULA_MEMORY_BUDGET"), let limit = Int(String(cString: text)), limit > 0 { budget = min(budget, limit) }
         return budget

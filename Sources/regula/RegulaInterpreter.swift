@@ -18,11 +18,11 @@ final class RegulaInterpreter: Interpreter {
         code: String, executionCount: Int, silent: Bool, publisher: any OutputPublisher,
         isInterrupted: @escaping @Sendable () -> Bool
     ) -> Result<ExecutionResult, ExecutionError> {
-        let sink = PublisherSink(publisher)
+        let sink = PublisherSink(publisher, htmlLimit: { [session] in session.outputLimits.html })
         switch session.execute(code, output: sink, isInterrupted: isInterrupted) {
         case let .success(result):
             return .success(ExecutionResult(
-                value: result.value.map(MIMEBundle.init), payloads: result.pages.map { ExecutionResult.pagerPayload(MIMEBundle($0)) }))
+                value: result.value.map { MIMEBundle($0, htmlLimit: session.outputLimits.html) }, payloads: result.pages.map { ExecutionResult.pagerPayload(MIMEBundle($0, htmlLimit: 0)) }))
         case let .failure(error):
             let traceback = DiagnosticFormatter.render(error, source: code, cellName: "cell [\(executionCount)]")
             return .failure(ExecutionError(name: error.kind.rawValue, value: error.message, traceback: traceback))
@@ -49,11 +49,12 @@ final class RegulaInterpreter: Interpreter {
 
 extension MIMEBundle {
     /// The bundle a front end gets: the display's representations, and for a chart its
-    /// rendition for untrusted notebooks (`ChartRendition`).
-    init(_ display: DisplayBundle) {
+    /// rendition for untrusted notebooks (`ChartRendition`) when it fits the session's HTML limit.
+    init(_ display: DisplayBundle, htmlLimit: Int) {
         self.init(data: display.representations.mapValues(JSON.string))
         if let svg = display.svg, display.html == nil, ChartRendition.isEnabled {
-            data["text/html"] = .string(ChartRendition.html(svg: svg, description: display.plainText))
+            let html = ChartRendition.html(svg: svg, description: display.plainText)
+            if html.utf8.count <= htmlLimit { data["text/html"] = .string(html) }
         }
     }
 }
@@ -61,9 +62,11 @@ extension MIMEBundle {
 /// Sends a cell's output to the kernel's publisher.
 private final class PublisherSink: OutputSink {
     let publisher: any OutputPublisher
+    let htmlLimit: () -> Int
 
-    init(_ publisher: any OutputPublisher) {
+    init(_ publisher: any OutputPublisher, htmlLimit: @escaping () -> Int) {
         self.publisher = publisher
+        self.htmlLimit = htmlLimit
     }
 
     func write(_ text: String, toStandardError: Bool) {
@@ -71,11 +74,11 @@ private final class PublisherSink: OutputSink {
     }
 
     func display(_ bundle: DisplayBundle, id: String?) {
-        publisher.display(MIMEBundle(bundle), displayID: id)
+        publisher.display(MIMEBundle(bundle, htmlLimit: htmlLimit()), displayID: id)
     }
 
     func update(_ bundle: DisplayBundle, id: String) {
-        publisher.update(MIMEBundle(bundle), displayID: id)
+        publisher.update(MIMEBundle(bundle, htmlLimit: htmlLimit()), displayID: id)
     }
 
     func clearOutput(wait: Bool) {

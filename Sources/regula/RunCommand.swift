@@ -27,7 +27,10 @@ struct RunCommand: ParsableCommand {
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let sink = FileSink(folder: output)
-        switch Session().execute(source, output: sink) {
+        // A script's output goes to a terminal or a file, which hold it all: no stream limit.
+        let session = Session()
+        session.outputLimits.stream = 1 << 50
+        switch session.execute(source, output: sink) {
         case let .success(result):
             for page in result.pages { print(page.plainText) }
             if let value = result.value { sink.display(value, id: nil) }

@@ -53,7 +53,30 @@ def test_output_order_is_kept_around_displays_and_errors(kernel):
             seen.append(m["content"]["text"])
         elif m["msg_type"] in ("display_data", "error"):
             seen.append(m["msg_type"])
-    assert seen == ["a\n", "display_data", "b\n", "c\n", "d\n", "error"]
+    # As in ipykernel, stdout and stderr are buffered apart: between two other messages each is
+    # one message, in the order of its first write; displays and errors keep their place.
+    assert seen == ["a\n", "display_data", "b\nd\n", "c\n", "error"]
+
+
+def test_interleaved_prints_and_warnings_all_arrive_and_the_cell_goes_idle(kernel):
+    _, client = kernel
+    reply, outputs = execute(client, 'for i in 1...20000 {\n  print("out \\(i)")\n  warn("err \\(i)")\n}\nprint("END")', timeout=120)
+    assert reply["content"]["status"] == "ok"
+    assert "".join(streams(outputs)) == "".join(f"out {i}\n" for i in range(1, 20001)) + "END\n"
+    assert "".join(streams(outputs, "stderr")) == "".join(f"err {i}\n" for i in range(1, 20001))
+    assert len([m for m in outputs if m["msg_type"] == "stream"]) <= 80
+
+
+def test_twenty_thousand_display_updates_lose_neither_the_last_one_nor_the_error(kernel):
+    """Past ZeroMQ's default high-water mark of 1000 queued messages, IOPub used to drop
+    messages silently: the last updates, the error and the idle never came."""
+    _, client = kernel
+    reply, outputs = execute(client, 'show(0, id: "p")\nfor i in 1...20000 { update(i, id: "p") }\nlet x = nope', timeout=120)
+    assert reply["content"]["status"] == "error"
+    updates = [m for m in outputs if m["msg_type"] == "update_display_data"]
+    assert len(updates) == 20000
+    assert updates[-1]["content"]["data"]["text/plain"] == "20000"
+    assert outputs[-2]["msg_type"] == "error"
 
 
 def test_a_line_printed_before_a_long_computation_arrives_while_it_runs(kernel):
@@ -99,6 +122,8 @@ def test_a_cell_printing_past_the_limit_is_cut_with_a_note_and_its_last_lines(ke
     total = sum(len(f"line {i} of the loop\n") for i in range(1, 200001))
     assert int(match.group(1).replace(",", "")) + len(shown) == total
     assert "outputLimits(stream:" in notes
+    tail = shown[500_000:]
+    assert tail.startswith("line ") and 45_000 <= len(tail) <= 50_000 + 30, len(tail)
     # Nothing of the session was lost: the loop ran to its end.
     _, outputs = execute(client, "n")
     assert result_text(outputs) == "200000"
@@ -147,7 +172,7 @@ def test_html_past_its_limit_falls_back_to_plain_text_with_a_note(kernel):
     execute(client, "outputLimits(html: 1000)")
     _, outputs = execute(client, "table(a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], b: linspace(0, 1, count: 20))")
     result = next(m for m in outputs if m["msg_type"] == "execute_result")["content"]["data"]
-    execute(client, "outputLimits(html: 150000)")
+    execute(client, "outputLimits(html: 300000)")
     assert "text/html" not in result
     assert "outputLimits(html:" in result["text/plain"]
 
@@ -171,6 +196,23 @@ def test_input_round_trips_through_the_stdin_channel(kernel):
     assert "".join(streams(outputs)) == "hello, Ada\n"
     _, outputs = execute(client, "name")
     assert result_text(outputs) == '"Ada"'
+
+
+def test_text_printed_before_input_is_sent_before_the_prompt(kernel):
+    _, client = kernel
+    for _ in range(3):
+        msg_id = client.execute('print("Question follows")\nlet a = input("Name: ")', allow_stdin=True)
+        client.get_stdin_msg(timeout=30)
+        # The stream must already be on IOPub when the prompt is: read what has arrived.
+        seen = []
+        while True:
+            try:
+                seen.append(client.get_iopub_msg(timeout=0.2))
+            except queue.Empty:
+                break
+        assert any(m["msg_type"] == "stream" and m["content"]["text"] == "Question follows\n" for m in seen), seen
+        client.input("x")
+        collect_iopub(client, msg_id)
 
 
 def test_password_input_asks_the_front_end_to_hide_it(kernel):

@@ -65,6 +65,8 @@ extension KernelServer {
         let allowStdin = request.content["allow_stdin"].boolValue ?? true
         let publisher = CellPublisher(request: request, silent: silent) { [self] prompt, password throws(InputError) in
             guard allowStdin, let stdin else { throw InputError.notAllowed }
+            // What the cell printed must be on screen before the prompt.
+            if let relay { request.iopub.flush(through: relay) }
             return try stdin.requestInput(
                 prompt: prompt, password: password, for: request.message, factory: factory,
                 isInterrupted: { interruption.isRaised }, isShuttingDown: { isShuttingDown })
@@ -190,11 +192,14 @@ final class CellPublisher: OutputPublisher, @unchecked Sendable {
     private let request: Request
     private let silent: Bool
     private let requestInput: InputRequester
+    /// The request's header, serialized once: every print carries it to the relay.
+    private let parentHeader: Data
 
     init(request: Request, silent: Bool, requestInput: @escaping InputRequester) {
         self.request = request
         self.silent = silent
         self.requestInput = requestInput
+        parentHeader = request.message.header.serialized()
     }
 
     func readInput(prompt: String, password: Bool) throws(InputError) -> String {
@@ -203,7 +208,7 @@ final class CellPublisher: OutputPublisher, @unchecked Sendable {
 
     func write(_ text: String, to stream: OutputStream) {
         guard !silent, !text.isEmpty else { return }
-        request.iopub.publishStream(stream.rawValue, text, parent: request.message)
+        request.iopub.publishStream(stream.rawValue, text, parentHeader: parentHeader)
     }
 
     func display(_ bundle: MIMEBundle, displayID: String?) {

@@ -27,10 +27,18 @@ final class IOPubRelay: @unchecked Sendable {
     private let codec: WireCodec
     private let factory: MessageFactory
     private let finished = DispatchSemaphore(value: 0)
+    /// Signalled each time the relay has sent everything before a flush request (`flushMarker`).
+    let flushed = DispatchSemaphore(value: 0)
+    /// A one-frame message asking the relay to send its buffered text now and signal `flushed`.
+    static let flushMarker = [Data("regula-flush".utf8)]
 
     init(context: ZeroMQContext, endpoint: String, codec: WireCodec, factory: MessageFactory) throws {
         publisher = try ZeroMQSocket(context: context, kind: .extendedPublisher)
         try publisher.setOption(ZMQ_LINGER, 1000)
+        // No high-water mark: past ZeroMQ's default of 1000 queued messages a PUB socket drops
+        // messages silently, and a cell that updates a display 20,000 times would lose its last
+        // updates, its error and its idle. A slow client makes the queue grow instead.
+        try publisher.setOption(ZMQ_SNDHWM, 0)
         // Verbose: report every subscription, not just the first for a topic, so every client is greeted.
         try publisher.setOption(ZMQ_XPUB_VERBOSE, 1)
         do { try publisher.bind(endpoint) } catch let error as ZeroMQError {
@@ -63,7 +71,9 @@ final class IOPubRelay: @unchecked Sendable {
         var deadline: UInt64
     }
 
-    private var pending: PendingStream?
+    /// At most one buffer per stream (stdout, stderr), oldest first, as ipykernel keeps one per
+    /// stream: interleaved prints and warnings are still two messages per interval, not one per write.
+    private var pending: [PendingStream] = []
 
     private func run() {
         defer {
@@ -72,7 +82,7 @@ final class IOPubRelay: @unchecked Sendable {
         }
         do {
             while true {
-                let timeout = pending.map { pending in
+                let timeout = pending.first.map { pending in
                     Int((pending.deadline &- min(pending.deadline, monotonicNanoseconds())) / 1_000_000) + 1
                 } ?? -1
                 let ready = try pollReadable([pipe, publisher], timeout: timeout)
@@ -87,13 +97,16 @@ final class IOPubRelay: @unchecked Sendable {
                         }
                         if frames.count == 4, frames[0] == Self.streamMarker {
                             try buffer(name: frames[1], parentHeader: frames[2], text: frames[3])
+                        } else if frames == Self.flushMarker {
+                            try flush()
+                            flushed.signal()
                         } else {
                             try flush()
                             try publisher.send(frames)
                         }
                     }
                 }
-                if let pending, monotonicNanoseconds() >= pending.deadline { try flush() }
+                if let first = pending.first, monotonicNanoseconds() >= first.deadline { try flush() }
             }
         } catch let error as ZeroMQError where error.isTerminating {
             return
@@ -103,25 +116,29 @@ final class IOPubRelay: @unchecked Sendable {
     }
 
     private func buffer(name: Data, parentHeader: Data, text: Data) throws {
-        if let current = pending, current.name != name || current.parentHeader != parentHeader { try flush() }
-        if pending == nil {
-            pending = PendingStream(
-                name: name, parentHeader: parentHeader, text: Data(), deadline: monotonicNanoseconds() + Self.flushInterval)
+        if let first = pending.first, first.parentHeader != parentHeader { try flush() }
+        if let index = pending.firstIndex(where: { $0.name == name }) {
+            pending[index].text.append(text)
+            if pending[index].text.count >= Self.flushSize { try flush() }
+        } else {
+            pending.append(PendingStream(
+                name: name, parentHeader: parentHeader, text: text, deadline: monotonicNanoseconds() + Self.flushInterval))
+            if text.count >= Self.flushSize { try flush() }
         }
-        pending?.text.append(text)
-        if let pending, pending.text.count >= Self.flushSize { try flush() }
     }
 
-    /// Sends the buffered stream text, if any, as one `stream` message.
+    /// Sends the buffered stream text, if any, one `stream` message per stream, oldest first.
     private func flush() throws {
-        guard let stream = pending else { return }
-        pending = nil
-        let parent = (try? JSON.parse(stream.parentHeader)).map { Message(header: $0, content: [:]) }
-        let content: JSON = [
-            "name": .string(String(decoding: stream.name, as: UTF8.self)),
-            "text": .string(String(decoding: stream.text, as: UTF8.self)),
-        ]
-        try publisher.send(codec.encode(factory.make("stream", content: content, parent: parent)))
+        let streams = pending
+        pending = []
+        for stream in streams {
+            let parent = (try? JSON.parse(stream.parentHeader)).map { Message(header: $0, content: [:]) }
+            let content: JSON = [
+                "name": .string(String(decoding: stream.name, as: UTF8.self)),
+                "text": .string(String(decoding: stream.text, as: UTF8.self)),
+            ]
+            try publisher.send(codec.encode(factory.make("stream", content: content, parent: parent)))
+        }
     }
 
     /// An XPUB subscription frame is 0x01 followed by the topic (0x00 for an unsubscription).
@@ -160,10 +177,12 @@ public final class IOPubSender: @unchecked Sendable {
     }
 
     /// Publishes text written to `stream`; the relay joins it with the writes around it.
-    public func publishStream(_ stream: String, _ text: String, parent: Message?) {
-        let header = (parent?.header ?? [:]).serialized()
+    /// `parentHeader` is the serialized header of the request that caused it.
+    public func publishStream(_ stream: String, _ text: String, parentHeader: Data) {
         do {
-            try pipe.send([IOPubRelay.streamMarker, Data(stream.utf8), header, Data(text.utf8)])
+            try pipe.send([IOPubRelay.streamMarker, Data(stream.utf8), parentHeader, Data(text.utf8)])
+        } catch let error as ZeroMQError where error.isTerminating {
+            return
         } catch {
             logKernelEvent("could not publish to \(stream): \(error)")
         }
@@ -171,6 +190,13 @@ public final class IOPubSender: @unchecked Sendable {
 
     func publishStatus(_ state: String, parent: Message?) {
         publish("status", ["execution_state": .string(state)], parent: parent)
+    }
+
+    /// Returns once the relay has sent everything published before, buffered text included
+    /// (or after `timeout` seconds), as ipykernel flushes its streams before asking for input.
+    func flush(through relay: IOPubRelay, timeout: Double = 2) {
+        do { try pipe.send(IOPubRelay.flushMarker) } catch { return }
+        _ = relay.flushed.wait(timeout: .now() + timeout)
     }
 
     func sendStopSignal() {

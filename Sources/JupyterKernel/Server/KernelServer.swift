@@ -25,6 +25,8 @@ public final class KernelServer: @unchecked Sendable {
     var deferred: [Message] = []
     /// Bound in `run`; used by the shell thread, or by the cell it runs while it waits.
     var stdin: StdinChannel?
+    /// Set in `run`: the IOPub relay, which `input()` flushes before it asks.
+    var relay: IOPubRelay?
 
     private let shutdownRequested = Atomic<Bool>(false)
     private let wakeSender: Mutex<ZeroMQSocket?> = Mutex(nil)
@@ -43,6 +45,7 @@ public final class KernelServer: @unchecked Sendable {
         let relay = try IOPubRelay(
             context: context, endpoint: connection.endpoint(port: connection.iopubPort), codec: codec, factory: factory)
         relay.start()
+        self.relay = relay
         let shell = try bindRouter("shell", port: connection.shellPort)
         let stdin = try bindRouter("stdin", port: connection.stdinPort)
         self.stdin = StdinChannel(channel: ReplyChannel(name: "stdin", socket: stdin, codec: codec, factory: factory))

@@ -14,8 +14,14 @@ public enum InputError: Error, Sendable, Equatable {
 /// `input_reply` back. Owned by the shell thread (or the thread it lends a cell to while it waits).
 /// Between requests for input nothing should arrive here; whatever does is read and dropped at
 /// once, so junk frames never pile up in the socket's queue.
-struct StdinChannel {
+final class StdinChannel: @unchecked Sendable {
     let channel: ReplyChannel
+    /// Messages dropped so far; the log names the first few and then every thousandth.
+    private var dropped = 0
+
+    init(channel: ReplyChannel) {
+        self.channel = channel
+    }
     /// How often a wait for the reply looks at the interrupt flag, in milliseconds.
     static let pollInterval = 100
 
@@ -54,7 +60,10 @@ struct StdinChannel {
     func discardUnsolicited() {
         while let frames = try? channel.socket.receive(blocking: false) {
             let type = (try? channel.codec.decode(frames))?.type ?? "a message that does not decode"
-            logKernelEvent("dropped \(type) on stdin: no input was requested")
+            dropped += 1
+            if dropped <= 5 || dropped % 1000 == 0 {
+                logKernelEvent("dropped \(type) on stdin: no input was requested (\(dropped) so far)")
+            }
         }
     }
 }

@@ -3,8 +3,9 @@
 public struct OutputLimits: Sendable, Equatable {
     /// Characters of a result's or display's plain text; longer text keeps its start and end.
     public var text = 10_000
-    /// Characters of a display's HTML; a larger table is shown as its plain text instead.
-    public var html = 150_000
+    /// Characters of a display's HTML; a larger table is shown as its plain text instead, and a
+    /// chart's HTML rendition (for untrusted notebooks) is left out.
+    public var html = 300_000
     /// Characters a cell may write to stdout and stderr together; past it the output stops, and
     /// at the cell's end a note says how much was dropped, followed by the output's last lines.
     public var stream = 500_000
@@ -43,12 +44,20 @@ public struct OutputLimits: Sendable, Equatable {
         if tailStart >= scalars.count - half / 2 { tailStart = scalars.count - half }
         let hidden = tailStart - headEnd
         var result = String.UnicodeScalarView(scalars[..<headEnd])
-        let note = breaks.contains("\n")
-            ? "… \(grouped(scalars[headEnd..<tailStart].filter { $0 == "\n" }.count)) more lines (\(grouped(hidden)) characters) …\n"
-            : " … \(grouped(hidden)) more characters … "
+        let lines = scalars[headEnd..<tailStart].filter { $0 == "\n" }.count
+        var note = breaks.contains("\n")
+            ? "… \(counted(lines, "more line")) (\(counted(hidden, "character"))) …\n"
+            : "… \(counted(hidden, "more character")) … "
+        if let last = result.last, last != " ", last != "\n" { note = (breaks.contains("\n") ? "\n" : " ") + note }
         result.append(contentsOf: note.unicodeScalars)
         result.append(contentsOf: scalars[tailStart...])
-        return String(result)
+        // Just past the limit, the note would make the text longer than it was.
+        return result.count < scalars.count ? String(result) : text
+    }
+
+    /// "1 line", "2,500 lines": the count grouped, the noun (its last word) in the plural when not 1.
+    static func counted(_ number: Int, _ noun: String) -> String {
+        "\(grouped(number)) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// 1234567 as "1,234,567".
@@ -71,8 +80,11 @@ final class LimitedOutput: OutputSink {
     private var written = 0
     private var droppedCharacters = 0
     private var droppedLines = 0
-    /// The latest text past the limit, as UTF-8, kept to show after the note: oldest first.
-    private var tail: [(toStandardError: Bool, bytes: [UInt8])] = []
+    /// The latest text past the limit, as UTF-8 with its count of characters, kept to show after
+    /// the note: oldest first, from `tailStart` on (earlier pieces are dropped, and removed in bulk).
+    private var tail: [(toStandardError: Bool, bytes: [UInt8], characters: Int)] = []
+    private var tailStart = 0
+    /// Characters in `tail[tailStart...]`.
     private var tailCount = 0
 
     init(limits: OutputLimits) {
@@ -88,13 +100,15 @@ final class LimitedOutput: OutputSink {
     /// Ends the cell: if its output was cut, says how much, then shows the output's end.
     func end() {
         if droppedCharacters > 0, let destination {
+            trimTail(to: limits.tail)
+            let kept = tail[tailStart...]
             let dropped = droppedCharacters - tailCount
-            let lines = tail.reduce(0) { $0 + Self.newlines(in: $1.bytes[...]) }
-            let note = "\n… \(OutputLimits.grouped(dropped)) characters (\(OutputLimits.grouped(max(0, droppedLines - lines)))"
-                + " lines) of output not shown: this cell wrote more than its limit of \(OutputLimits.grouped(limits.stream))"
-                + " characters; outputLimits(stream: …) raises it. The last lines follow.\n"
+            let lines = max(0, droppedLines - kept.reduce(0) { $0 + Self.newlines(in: $1.bytes[...]) })
+            let note = "\n… \(OutputLimits.counted(dropped, "character")) (\(OutputLimits.counted(lines, "line")))"
+                + " of output not shown: this cell wrote more than its limit of \(OutputLimits.grouped(limits.stream))"
+                + " characters; outputLimits(stream: …) raises it. Its last \(OutputLimits.counted(tailCount, "character")) follow.\n"
             destination.write(note, toStandardError: true)
-            for piece in tail { destination.write(String(decoding: piece.bytes, as: UTF8.self), toStandardError: piece.toStandardError) }
+            for piece in kept { destination.write(String(decoding: piece.bytes, as: UTF8.self), toStandardError: piece.toStandardError) }
         }
         resetStream()
         destination = nil
@@ -105,6 +119,7 @@ final class LimitedOutput: OutputSink {
         droppedCharacters = 0
         droppedLines = 0
         tail = []
+        tailStart = 0
         tailCount = 0
     }
 
@@ -145,27 +160,44 @@ final class LimitedOutput: OutputSink {
 
     /// Keeps the last `limits.tail` or so characters of what was dropped, from a line's start.
     private func keepInTail(_ bytes: ArraySlice<UInt8>, characters: Int, toStandardError: Bool) {
-        if let last = tail.last, last.toStandardError == toStandardError {
+        if tail.count > tailStart, tail[tail.count - 1].toStandardError == toStandardError {
             tail[tail.count - 1].bytes += bytes
+            tail[tail.count - 1].characters += characters
         } else {
-            tail.append((toStandardError, Array(bytes)))
+            tail.append((toStandardError, Array(bytes), characters))
         }
         tailCount += characters
         // Trimmed only when twice too long, so the work per character stays constant.
-        guard tailCount > 2 * limits.tail else { return }
-        while tail.count > 1 {
-            let first = Self.characters(in: tail[0].bytes[...])
-            guard tailCount - first >= limits.tail else { break }
-            tail.removeFirst()
-            tailCount -= first
+        if tailCount > 2 * limits.tail { trimTail(to: limits.tail) }
+    }
+
+    /// Drops the oldest kept text until about `target` characters are left, starting at a line.
+    private func trimTail(to target: Int) {
+        while tail.count - tailStart > 1, tailCount - tail[tailStart].characters >= target {
+            tailCount -= tail[tailStart].characters
+            tailStart += 1
         }
-        let excess = tailCount - limits.tail
-        guard excess > 0 else { return }
-        let piece = tail[0].bytes
-        var start = Self.offset(afterCharacters: excess, in: piece)
-        if let newline = piece[start...].firstIndex(of: 10), newline + 1 < piece.count { start = newline + 1 }
-        tailCount -= Self.characters(in: piece[..<start])
-        tail[0].bytes = Array(piece[start...])
+        if tailStart > 64, tailStart * 2 > tail.count {
+            tail.removeFirst(tailStart)
+            tailStart = 0
+        }
+        let excess = tailCount - target
+        guard excess > 0, tail.count > tailStart else { return }
+        let piece = tail[tailStart]
+        var start = Self.offset(afterCharacters: excess, in: piece.bytes)
+        if let newline = piece.bytes[start...].firstIndex(of: 10) {
+            start = newline + 1
+        } else if tail.count - tailStart > 1 {
+            start = piece.bytes.count  // no line starts in it: the next piece is the start
+        }
+        let removed = Self.characters(in: piece.bytes[..<start])
+        tailCount -= removed
+        if start == piece.bytes.count {
+            tailStart += 1
+        } else {
+            tail[tailStart].bytes = Array(piece.bytes[start...])
+            tail[tailStart].characters -= removed
+        }
     }
 
     func display(_ bundle: DisplayBundle, id: String?) {
