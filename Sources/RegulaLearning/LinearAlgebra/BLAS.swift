@@ -81,7 +81,7 @@ extension BLAS {
         precondition(a.count >= k * k && b.count >= k * count)
         guard k > 0 else { return true }
         var uplo = CChar(UInt8(ascii: "U")), order = blasint(k), leading = blasint(k), info: blasint = 0
-        a.withUnsafeMutableBufferPointer { dpotrf_(&uplo, &order, $0.baseAddress!, &leading, &info) }
+        _ = a.withUnsafeMutableBufferPointer { dpotrf_(&uplo, &order, $0.baseAddress!, &leading, &info) }
         guard info == 0 else { return false }
         // Uᵀ·U·x = b: two triangular solves.
         a.withUnsafeBufferPointer { factor in

@@ -185,12 +185,11 @@ public struct PenalizedRegression {
             }
             let threshold = solver.threshold * InnerThreshold.step
             guard threshold >= InnerThreshold.last * targetVariance else { throw uncertified(certificate, penalty, passes: solver.passes) }
-            if moved {
-                for j in beta.indices where beta[j] != 0 { candidates[j] = true }
-                solver = problem(from: beta, residual: nil, threshold: threshold, passes: solver.passes)
-            } else {
-                solver.threshold = threshold
-            }
+            // The next round starts from fresh gradients (or residual): those carried through
+            // many updates drift by rounding, and a fixed point of drifted gradients is not one
+            // of the true ones.
+            for j in beta.indices where beta[j] != 0 { candidates[j] = true }
+            solver = problem(from: beta, residual: nil, threshold: threshold, passes: solver.passes)
         }
     }
 
