@@ -160,29 +160,45 @@ extension PenalizedRegression {
     /// Newton's method on the active set with the signs fixed: for the elastic form
     /// a·|w| + c·w², the minimizer over the nonzero coordinates A of
     /// (1/2n)‖ỹ − X̃_A b_A‖² + Σ fⱼ(a·sⱼbⱼ + c·bⱼ²) solves
-    /// (X̃_AᵀX̃_A/n + 2c·F_A)·b_A = X̃_Aᵀỹ/n − a·F_A·s_A: one Cholesky solve. Its result is the
-    /// exact solution when coordinate descent has found the right support and signs; nil when
-    /// the system is singular, too costly, or a sign would flip.
-    func activeSetNewton(_ beta: [Double], l1 a: Double, l2 c: Double) -> [Double]? {
-        let active = beta.indices.filter { beta[$0] != 0 }
-        let k = active.count
-        guard k > 0, k <= n || c > 0 else { return nil }
-        // Worth it only when it costs less than a few dozen passes of coordinate descent.
-        let work = Double(k) * Double(k) * (Double(k) / 3 + (gram == nil ? Double(n) : 0))
-        guard work <= 30 * Double(n) * Double(p) + 1e6 else { return nil }
-        var system = gramBlock(active)
-        var rhs = [Double](repeating: 0, count: k)
-        for (row, j) in active.enumerated() {
-            system[row + row * k] += 2 * c * factors[j]
-            rhs[row] = targetProducts[j] - a * factors[j] * (beta[j] > 0 ? 1 : -1)
+    /// (X̃_AᵀX̃_A/n + 2c·F_A)·b_A = X̃_Aᵀỹ/n − a·F_A·s_A: one Cholesky solve. Where the Newton
+    /// point would flip a sign, the step stops where the first coordinate reaches 0 (the
+    /// objective equals that quadratic along the way, so it decreases), that coordinate leaves
+    /// the set, and Newton starts again, a few times at most. The result is the exact solution
+    /// when the remaining support is right; otherwise a better point for coordinate descent.
+    /// Nil when nothing moved (singular system, too costly).
+    func activeSetNewton(_ start: [Double], l1 a: Double, l2 c: Double) -> [Double]? {
+        var beta = start
+        var moved = false
+        for _ in 0..<8 {
+            let active = beta.indices.filter { beta[$0] != 0 }
+            let k = active.count
+            guard k > 0, k <= n || c > 0 else { break }
+            // Worth it only when it costs less than a few dozen passes of coordinate descent.
+            let work = Double(k) * Double(k) * (Double(k) / 3 + (gram == nil ? Double(n) : 0))
+            guard work <= 30 * Double(n) * Double(p) + 1e6 else { break }
+            var system = gramBlock(active)
+            var rhs = [Double](repeating: 0, count: k)
+            for (row, j) in active.enumerated() {
+                system[row + row * k] += 2 * c * factors[j]
+                rhs[row] = targetProducts[j] - a * factors[j] * (beta[j] > 0 ? 1 : -1)
+            }
+            guard BLAS.choleskySolve(k, &system, &rhs), rhs.allSatisfy(\.isFinite) else { break }
+            // The first coordinate to reach 0 on the way from beta to the Newton point.
+            var step = 1.0, leaving = -1
+            for (row, j) in active.enumerated() where (rhs[row] > 0) != (beta[j] > 0) || rhs[row] == 0 {
+                let reach = beta[j] / (beta[j] - rhs[row])
+                if reach < step || leaving < 0 { step = min(step, reach); leaving = j }
+            }
+            for (row, j) in active.enumerated() {
+                let next = beta[j] + step * (rhs[row] - beta[j])
+                // Past the leaving coordinate's zero by rounding: 0 as well.
+                beta[j] = (next > 0) == (beta[j] > 0) && next != 0 ? next : 0
+            }
+            moved = true
+            if leaving < 0 { break }
+            beta[leaving] = 0
         }
-        guard BLAS.choleskySolve(k, &system, &rhs) else { return nil }
-        var result = [Double](repeating: 0, count: p)
-        for (row, j) in active.enumerated() {
-            guard rhs[row].isFinite, (rhs[row] > 0) == (beta[j] > 0), rhs[row] != 0 || a == 0 else { return nil }
-            result[j] = rhs[row]
-        }
-        return result
+        return moved ? beta : nil
     }
 
     /// X̃_SᵀX̃_S/n for the columns S (column-major, |S|×|S|): from the cached Gram columns in

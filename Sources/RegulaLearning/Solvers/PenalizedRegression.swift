@@ -169,7 +169,10 @@ public struct PenalizedRegression {
                 if let polished = activeSetNewton(beta, l1: form.l1, l2: form.l2) {
                     let (newGradient, newMeanSquare) = gaussianGradient(polished)
                     let newCertificate = gaussianCertificate(polished, newGradient, meanSquare: newMeanSquare, penalty: penalty)
-                    if newCertificate.gap <= max(certificate.gap, 1e-15), newCertificate.zeroKKT <= max(certificate.zeroKKT, kktAllowance(penalty) / strength(of: penalty)) {
+                    // Kept when the objective is no worse; whether it is certified is decided below.
+                    let before = meanSquare / 2 + penalty.value(of: beta, factors: factors)
+                    let after = newMeanSquare / 2 + penalty.value(of: polished, factors: factors)
+                    if after <= before + 1e-15 * nullObjective || newCertificate.gap <= certificate.gap {
                         (beta, gradient, meanSquare, certificate) = (polished, newGradient, newMeanSquare, newCertificate)
                         moved = true
                     }
