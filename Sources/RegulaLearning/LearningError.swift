@@ -12,6 +12,9 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
     case diverged(epoch: Int, quantity: String)
     /// The interrupt flag was raised; partial work was discarded or kept as documented.
     case interrupted
+    /// A solver ran out of its budget before its result could be certified (duality gap or
+    /// KKT residual): the message says what it reached and what to change.
+    case notCertified(String)
     /// Anything else a person can act on, as a sentence.
     case invalidInput(String)
     /// A request needing more memory than `MemoryBudget` allows: what was asked, its bytes, the budget.
@@ -33,7 +36,7 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
             return "training diverged at epoch \(epoch): the \(quantity) is not finite (the last finite weights are kept); try a smaller learning rate"
         case .interrupted:
             return "interrupted"
-        case .invalidInput(let message):
+        case .invalidInput(let message), .notCertified(let message):
             return message
         case .tooLarge(let what, let bytes, let budget):
             return "\(what) needs \(formattedBytes(bytes)), more than the memory budget of \(formattedBytes(Double(budget))) (the machine's memory or its control group's limit)"

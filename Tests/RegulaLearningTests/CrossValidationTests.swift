@@ -32,9 +32,7 @@ struct CrossValidationTests {
         for fold in 0..<folds {
             let training = data.selecting(assignment.indices.filter { assignment[$0] != fold })
             let test = data.selecting(assignment.indices.filter { assignment[$0] == fold })
-            var options = SolverOptions()
-            options.tolerance = 1e-7
-            let solver = try PenalizedRegression(training, family: .gaussian, options: options)
+            let solver = try PenalizedRegression(training, family: .gaussian)
             let fit = try solver.fit(penalty: L1Penalty(cv.lambdas[index]))
             let predicted = test.features.times(fit.coefficients).map { $0 + fit.intercept }
             errors.append(Metrics.meanSquaredError(predicted, test.target))

@@ -25,11 +25,8 @@ func worstViolation(_ solver: PenalizedRegression, _ path: RegularizationPath, m
 
 @Suite("Paths")
 struct PathTests {
-    static let options: SolverOptions = {
-        var options = SolverOptions()
-        options.tolerance = 1e-20
-        return options
-    }()
+    /// The user's defaults: no test-only tolerance.
+    static let options = SolverOptions()
 
     @Test(arguments: [(1000, 20, 0.0), (60, 200, 0.5), (80, 200, 0.9)])
     func lassoAndElasticNetPathsSatisfyKKT(_ shape: (Int, Int, Double)) throws {
@@ -41,6 +38,13 @@ struct PathTests {
             #expect(path.nonzeroCounts.first == 0, "λ_max zeroes every coefficient")
             #expect(path.nonzeroCounts.last! > 0)
             #expect(try worstViolation(solver, path, mix: mix) <= 1e-7)
+            // Every λ carries its certificate, and the independent KKT check agrees with it.
+            #expect(path.gaps.allSatisfy { $0 <= Self.options.tolerance }, "gaps \(path.gaps.max()!)")
+            for (fit, lambda) in zip(path.fits, path.lambdas) {
+                let gradient = solver.lossGradient(working: fit.workingCoefficients, intercept: solver.workingIntercept(fit))
+                let violation = kktViolation(gradient: gradient, coefficients: fit.workingCoefficients, lambda: lambda, mix: mix)
+                #expect(violation / lambda <= fit.kkt + 1e-10, "λ = \(lambda): KKT \(violation / lambda) against the reported \(fit.kkt)")
+            }
         }
     }
 
@@ -50,6 +54,7 @@ struct PathTests {
         let path = try solver.path(.lasso, count: 40, ratio: 0.02)
         #expect(path.nonzeroCounts.first == 0)
         #expect(try worstViolation(solver, path, mix: 1) <= 1e-7)
+        #expect(path.gaps.allSatisfy { $0 <= Self.options.tolerance }, "gaps \(path.gaps.max()!)")
     }
 
     @Test func unpenalizedFeaturesStayInAndKKTHoldsWithFactors() throws {
@@ -116,7 +121,6 @@ struct PathTests {
     @Test func anInterruptStopsAPath() throws {
         let data = try Synthetic.regression(samples: 500, features: 200, seed: 2)
         var options = SolverOptions()
-        options.tolerance = 1e-20
         options.isInterrupted = { true }
         let solver = try PenalizedRegression(data, family: .gaussian, options: options)
         #expect(throws: LearningError.interrupted) { try solver.path(.lasso) }
@@ -127,9 +131,7 @@ struct PathTests {
 struct MorePathTests {
     @Test func ridgePathSatisfiesKKT() throws {
         let data = try Synthetic.regression(samples: 60, features: 15, correlation: 0.6, seed: 31)
-        var options = SolverOptions()
-        options.tolerance = 1e-22
-        let solver = try PenalizedRegression(data, family: .gaussian, options: options)
+        let solver = try PenalizedRegression(data, family: .gaussian)
         let path = try solver.path(.elasticNet(mix: 0), count: 30)
         #expect(path.nonzeroCounts.allSatisfy { $0 == 15 }, "ridge never zeroes a coefficient")
         #expect(try worstViolation(solver, path, mix: 0) <= 1e-7)
@@ -137,9 +139,7 @@ struct MorePathTests {
 
     @Test func logisticMCPPathIsStationary() throws {
         let data = try Synthetic.classification(samples: 300, features: 12, informative: 3, seed: 17)
-        var options = SolverOptions()
-        options.tolerance = 1e-20
-        let solver = try PenalizedRegression(data, family: .logistic, options: options)
+        let solver = try PenalizedRegression(data, family: .logistic)
         let family = try PenaltyFamily.mcp()
         let path = try solver.path(family, count: 25, ratio: 0.05)
         for (fit, lambda) in zip(path.fits, path.lambdas) {

@@ -56,7 +56,6 @@ struct TrainingTests {
         let lambda = 0.05
         var options = SolverOptions()
         options.standardize = false
-        options.tolerance = 1e-20
         let reference = try PenalizedRegression(data, family: .gaussian, options: options).fit(penalty: L1Penalty(lambda))
         let network = try Network(inputs: 8, loss: .squaredError)
         let outcome = try Trainer.train(

@@ -83,7 +83,7 @@ enum FitBuiltins {
     static let coordinateDescent = Builtin(
         "coordinateDescent", signature: "coordinateDescent()",
         summary: "glmnet's coordinate descent: exact solutions for linear and logistic models, the default of `fit`.",
-        documentation: "Features are standardized for fitting (glmnet's default) and coefficients reported in the original units.",
+        documentation: "Features are standardized for fitting (glmnet's default) and coefficients reported in the original units. Each fit runs until its duality gap (L1, L2, elastic net) or its KKT residual (MCP, SCAD, formulas) certifies it, finishing with a Newton step on the nonzero coefficients; ridge is one direct solve.",
         example: "coordinateDescent()", parameters: []
     ) { (_: inout Call) throws(RegulaError) -> Value in .learning(.optimizer(.coordinateDescent)) }
 
@@ -108,7 +108,7 @@ enum FitBuiltins {
     static let fit = Builtin(
         "fit", signature: "fit(_ model, _ data: Dataset, penalty: Penalty? = nothing, optimizer: Optimizer = coordinateDescent(), epochs: Number = 100, batch: Number? = nothing, seed: Number = 0)",
         summary: "Fits a model to a dataset with a penalty, by coordinate descent or by epochs of an optimizer.",
-        documentation: "The model is `linear`, `logistic` or `mlp(...)`. With `coordinateDescent()` (linear and logistic only) the result is the exact minimizer of glmnet's objective, 1/(2n)·‖y − b₀ − Xb‖² + P(b), on standardized features. With another optimizer the model trains for `epochs` epochs in batches of `batch` samples (all of them without it), shuffled by `seed`; the training loss is ½·mean squared error or the mean logistic loss, so λ means the same in both. The intercept and biases are never penalized. A fit that diverges stops with a TrainingError naming the epoch.",
+        documentation: "The model is `linear`, `logistic` or `mlp(...)`. With `coordinateDescent()` (linear and logistic only) the result is the exact minimizer of glmnet's objective, 1/(2n)·‖y − b₀ − Xb‖² + P(b), on standardized features, with its certificate: `fit.gap` (the duality gap over the null objective, at most 1e-12; `nothing` for non-convex penalties) and `fit.kkt` (the largest optimality violation relative to λ); a coefficient is exactly 0 only where 0 is optimal, and a fit that cannot be certified stops with a TrainingError. With another optimizer the model trains for `epochs` epochs in batches of `batch` samples (all of them without it), shuffled by `seed`; the training loss is ½·mean squared error or the mean logistic loss, so λ means the same in both. The intercept and biases are never penalized. A fit that diverges stops with a TrainingError naming the epoch.",
         example: "let data = synthetic(samples: 100, features: 10, informative: 3, noise: 0.5, seed: 1)\nfit(linear, data, penalty: l1(0.1)).zeros",
         parameters: [
             .positional("model"), .positional("data"), .labelled("penalty", default: .nothing),
@@ -150,7 +150,8 @@ enum FitBuiltins {
             }
             return .learning(.fit(FitResult(
                 model: model.name, method: "coordinate descent", penalty: "\(penalty)", featureNames: data.featureNames,
-                coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, truth: data.truth)))
+                coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, truth: data.truth,
+                certificate: result.certificate)))
         case let .training(box):
             let trainer = box.initial
             let classification = data.task != .regression
@@ -195,7 +196,7 @@ enum FitBuiltins {
     static let lassoPath = Builtin(
         "lassoPath", signature: "lassoPath(_ data: Dataset, lambdas: Number = 100, mix: Number = 1, ratio: Number? = nothing, penalty: Penalty? = nothing)",
         summary: "The lasso (or elastic-net) path: coefficients at `lambdas` values of λ from λ_max down, by coordinate descent.",
-        documentation: "glmnet's grid and algorithm: λ from the smallest value that zeroes every coefficient down to λ_max·ratio (0.0001, or 0.01 with more features than samples), warm starts and strong rules, on standardized features; coefficients in the original units. `mix` below 1 gives the elastic net. A classification dataset gets logistic regression. With `penalty:` (any penalty, formulas included) the path is that penalty scaled by λ.",
+        documentation: "glmnet's grid and algorithm: λ from the smallest value that zeroes every coefficient down to λ_max·ratio (0.0001, or 0.01 with more features than samples), warm starts and strong rules, on standardized features; coefficients in the original units. `mix` below 1 gives the elastic net. A classification dataset gets logistic regression. With `penalty:` (any penalty, formulas included) the path is that penalty scaled by λ. `path.gaps` and `path.kkt` are each λ's certificate.",
         example: "let path = lassoPath(load(\"diabetes\"), lambdas: 50)\npath.order",
         parameters: [
             .positional("data"), .labelled("lambdas", default: .number(100)), .labelled("mix", default: .number(1)),

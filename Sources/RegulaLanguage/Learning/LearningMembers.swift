@@ -6,9 +6,9 @@ extension LearningValue {
         switch value {
         case .dataset: ["batches", "features", "names", "samples", "split", "standardized", "target", "title", "truth"]
         case .penalty: ["gradient", "prox", "threshold", "value"]
-        case .fit: ["coefficients", "intercept", "losses", "nonzeros", "objective", "weights", "zeros"]
-        case .path: ["coefficients", "count", "lambdas", "nonzeros", "order"]
-        case .crossValidation: ["coefficients1se", "coefficientsMin", "lambda1se", "lambdaMin", "lambdas", "meanError", "standardError"]
+        case .fit: ["coefficients", "gap", "intercept", "kkt", "losses", "nonzeros", "objective", "weights", "zeros"]
+        case .path: ["coefficients", "count", "gaps", "kkt", "lambdas", "nonzeros", "order"]
+        case .crossValidation: ["coefficients1se", "coefficientsMin", "gaps", "kkt", "lambda1se", "lambdaMin", "lambdas", "meanError", "standardError"]
         case .model: []
         case .optimizer: ["learningRate", "name"]
         case .network: ["bias", "nonzeros", "weights", "zeros"]
@@ -111,6 +111,12 @@ extension LearningValue {
         case let (.fit(fit), "intercept"): return .number(fit.intercept)
         case let (.fit(fit), "objective"): return .number(fit.objective)
         case let (.fit(fit), "losses"): return numbers(fit.losses)
+        case let (.fit(fit), "gap"): return fit.certificate.map { certified($0.gap) } ?? .nothing
+        case let (.fit(fit), "kkt"): return fit.certificate.map { certified($0.kkt) } ?? .nothing
+        case let (.path(result), "gaps"): return .list(result.path.gaps.map(certified))
+        case let (.path(result), "kkt"): return .list(result.path.kkt.map(certified))
+        case let (.crossValidation(cv), "gaps"): return .list(cv.path.gaps.map(certified))
+        case let (.crossValidation(cv), "kkt"): return .list(cv.path.kkt.map(certified))
         case let (.fit(fit), "zeros"): return .number(Double(fit.weights.exactZeroCount))
         case let (.fit(fit), "nonzeros"): return .number(Double(fit.weights.count - fit.weights.exactZeroCount))
         case let (.path(result), "lambdas"): return numbers(result.path.lambdas)
@@ -134,6 +140,9 @@ extension LearningValue {
     }
 
     private func numbers(_ values: [Double]) -> Value { .list(values.map { .number($0) }) }
+
+    /// A certificate's number, or nothing where it is not defined (the gap of a non-convex fit).
+    private func certified(_ value: Double) -> Value { value.isNaN ? .nothing : .number(value) }
 
     private func method(
         _ name: String, _ signature: String, _ summary: String, _ parameters: [Parameter],

@@ -94,6 +94,8 @@ public struct FitResult: Sendable {
     /// The coefficients that generated the data, when the data is synthetic.
     public var truth: [Double]?
     public var network: Network?
+    /// The certificate of a fit by coordinate descent (nil for a trained model).
+    public var certificate: Certificate?
 
     /// Per-epoch training loss.
     public var losses: [Double] { history.map(\.trainLoss) }
@@ -192,7 +194,7 @@ extension LearningError {
         let kind: RegulaError.Kind = switch self {
         case .shapeMismatch: .shape
         case .interrupted: .interrupted
-        case .diverged: .training
+        case .diverged, .notCertified: .training
         case .tooLarge: .memory
         default: .value
         }

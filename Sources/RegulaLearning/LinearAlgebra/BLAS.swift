@@ -72,6 +72,32 @@ enum BLAS {
     }
 }
 
+extension BLAS {
+    /// Solves A·x = b in place for a symmetric positive-definite k×k A (column-major, its
+    /// upper triangle read and overwritten by the Cholesky factor, LAPACK's dpotrf) and
+    /// `count` right-hand sides in `b` (k×count, column-major). False when A is not positive
+    /// definite to working precision (then `b` is left unchanged).
+    static func choleskySolve(_ k: Int, _ a: inout [Double], _ b: inout [Double], count: Int = 1) -> Bool {
+        precondition(a.count >= k * k && b.count >= k * count)
+        guard k > 0 else { return true }
+        var uplo = CChar(UInt8(ascii: "U")), order = blasint(k), leading = blasint(k), info: blasint = 0
+        _ = a.withUnsafeMutableBufferPointer { dpotrf_(&uplo, &order, $0.baseAddress!, &leading, &info) }
+        guard info == 0 else { return false }
+        // Uᵀ·U·x = b: two triangular solves.
+        a.withUnsafeBufferPointer { factor in
+            b.withUnsafeMutableBufferPointer { rhs in
+                cblas_dtrsm(
+                    CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit, blasint(k), blasint(count),
+                    1, factor.baseAddress!, blasint(k), rhs.baseAddress!, blasint(k))
+                cblas_dtrsm(
+                    CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit, blasint(k), blasint(count),
+                    1, factor.baseAddress!, blasint(k), rhs.baseAddress!, blasint(k))
+            }
+        }
+        return true
+    }
+}
+
 /// How many threads OpenBLAS uses.
 public enum BLASThreads {
     /// Sets the number of OpenBLAS threads. With more than one, idle OpenBLAS workers spin

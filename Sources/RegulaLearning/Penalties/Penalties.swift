@@ -100,6 +100,7 @@ public struct MCPPenalty: Penalty {
         return weight
     }
     public var thresholdAtZero: Double? { strength }
+    public var hasExactProximal: Bool { true }
     public var description: String { "mcp(\(formatted(strength)), gamma: \(formatted(gamma)))" }
 }
 
@@ -133,6 +134,7 @@ public struct SCADPenalty: Penalty {
         return weight
     }
     public var thresholdAtZero: Double? { strength }
+    public var hasExactProximal: Bool { true }
     public var description: String { "scad(\(formatted(strength)), a: \(formatted(a)))" }
 }
 
@@ -149,6 +151,7 @@ public struct L0Penalty: Penalty {
         weight * weight > 2 * step * strength ? weight : 0
     }
     public var thresholdAtZero: Double? { nil }
+    public var hasExactProximal: Bool { true }
     public var description: String { "l0(\(formatted(strength)))" }
 }
 
@@ -168,6 +171,7 @@ public struct ScaledPenalty: Penalty {
     }
     public var elasticForm: (l1: Double, l2: Double)? { base.elasticForm.map { (factor * $0.l1, factor * $0.l2) } }
     public var thresholdAtZero: Double? { base.thresholdAtZero.map { factor * $0 } }
+    public var hasExactProximal: Bool { base.hasExactProximal }
     public var description: String { "\(formatted(factor)) * \(base)" }
 }
 

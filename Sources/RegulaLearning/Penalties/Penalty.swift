@@ -15,6 +15,9 @@ public protocol Penalty: Sendable, CustomStringConvertible {
     /// The largest |z| for which 0 minimizes z·x... that is, the size of P's subdifferential at
     /// 0: w = 0 is stationary when the loss gradient is at most this. Nil when not known.
     var thresholdAtZero: Double? { get }
+    /// Whether `proximal` is computed in closed form (to rounding), not by a numeric search:
+    /// certificates of penalties without one allow for the search's precision.
+    var hasExactProximal: Bool { get }
 
     // The vector forms are requirements (with default implementations below) so that a call
     // through `any Penalty` dispatches once per vector, and the loop inside is specialized
@@ -33,6 +36,7 @@ public protocol Penalty: Sendable, CustomStringConvertible {
 extension Penalty {
     public var elasticForm: (l1: Double, l2: Double)? { nil }
     public var thresholdAtZero: Double? { elasticForm.map { $0.l1 } }
+    public var hasExactProximal: Bool { elasticForm != nil }
 
     public func value(of weights: [Double], factors: [Double]?) -> Double {
         var total = 0.0

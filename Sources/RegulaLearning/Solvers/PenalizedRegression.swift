@@ -16,6 +16,12 @@ public struct PenalizedFit: Sendable {
     public var objective: Double
     /// Coordinate passes used.
     public var passes: Int
+    /// What the fit proves about itself: its duality gap and largest KKT violation.
+    public var certificate: Certificate = .exact
+    /// The duality gap relative to the null objective (NaN for non-convex penalties).
+    public var gap: Double { certificate.gap }
+    /// The largest KKT (stationarity) violation relative to λ.
+    public var kkt: Double { certificate.kkt }
     /// (1/n)·X̃ᵀ(y − ŷ) at the solution when the solver had it at hand (Gaussian fits).
     var workingGradient: [Double]? = nil
     /// y − ŷ on the working features, kept for the next warm start (naive Gaussian fits).
@@ -39,6 +45,12 @@ public struct PenalizedRegression {
     let gram: GramCache?
     /// X̃ᵀ(y − ȳ)/n (Gaussian), for the objective without a pass over X at every λ.
     let targetProducts: [Double]
+    /// y − ȳ (Gaussian).
+    let centeredTarget: [Double]
+    /// P(0), the objective of the model with every coefficient 0: certificates are relative to it.
+    let nullObjective: Double
+    /// max |∇ⱼ| at the null model.
+    let nullGradientScale: Double
 
     /// Prepares `data` once (centering and, if asked, scaling) for any number of fits.
     public init(_ data: Dataset, family: Family, options: SolverOptions = SolverOptions()) throws(LearningError) {
@@ -70,8 +82,19 @@ public struct PenalizedRegression {
         self.options = options
         columnScales = Self.columnMeanSquares(of: design, weights: nil)
         gram = family == .gaussian && p < 500 ? GramCache(design: design, centeredTarget: data.target.map { $0 - mean }) : nil
+        centeredTarget = family == .gaussian ? data.target.map { $0 - mean } : []
         targetProducts = family != .gaussian ? []
-            : gram?.targetProducts ?? design.transposedTimes(data.target.map { $0 - mean }).map { $0 / Double(n) }
+            : gram?.targetProducts ?? design.transposedTimes(centeredTarget).map { $0 / Double(n) }
+        switch family {
+        case .gaussian:
+            nullObjective = targetVariance / 2
+            nullGradientScale = targetProducts.reduce(0) { max($0, Swift.abs($1)) }
+        case .logistic:
+            let q = min(max(mean, 1e-300), 1 - 1e-16)
+            nullObjective = -(mean > 0 ? mean * log(q) : 0) - (mean < 1 ? (1 - mean) * log1p(-q) : 0)
+            let residual = data.target.map { $0 - mean }
+            nullGradientScale = design.transposedTimes(residual).reduce(0) { max($0, Swift.abs($1) / Double(n)) }
+        }
     }
 
     var n: Int { design.rows }
@@ -97,20 +120,80 @@ public struct PenalizedRegression {
         }
     }
 
-    var threshold: Double { options.tolerance * max(targetVariance, .leastNormalMagnitude) }
-
     private func fitGaussian(penalty: any Penalty, start: [Double], residual given: [Double]?, candidates: inout [Bool]) throws(LearningError) -> PenalizedFit {
-        let residual = gram != nil ? [] : (given ?? residual(of: target.map { $0 - targetMean }, coefficients: start))
-        var problem = CoordinateDescentProblem(
-            x: design, weights: nil, columnScales: columnScales, residual: residual, coefficients: start,
-            intercept: 0, factors: factors, threshold: threshold, maximumPasses: options.maximumPasses,
-            isInterrupted: options.isInterrupted, gram: gram)
-        var gradients = gram?.targetProducts ?? []
-        if targetVariance > 0 { gradients = try problem.solve(penalty: penalty, candidates: &candidates) }
-        var fit = finish(problem.coefficients, intercept: targetMean, passes: problem.passes, penalty: penalty, gradient: gradients)
-        fit.workingGradient = gradients
-        if gram == nil { fit.workingResidual = problem.residual }
-        return fit
+        guard targetVariance > 0 else {
+            var fit = finish(Array(repeating: 0, count: p), intercept: targetMean, passes: 0, penalty: penalty, gradient: targetProducts)
+            fit.workingGradient = targetProducts
+            return fit
+        }
+        // A quadratic penalty (ridge) or none: one direct solve, exact at any shape.
+        if let form = penalty.elasticForm, form.l1 == 0, let beta = directQuadratic(l2: form.l2) {
+            let (gradient, meanSquare) = gaussianGradient(beta)
+            let certificate = gaussianCertificate(beta, gradient, meanSquare: meanSquare, penalty: penalty)
+            if meets(certificate, penalty) || form.l2 == 0 {
+                var fit = finish(beta, intercept: targetMean, passes: 0, penalty: penalty, gradient: gradient)
+                fit.certificate = certificate
+                fit.workingGradient = gradient
+                if gram == nil { fit.workingResidual = residual(of: centeredTarget, coefficients: beta) }
+                return fit
+            }
+        }
+        func problem(from beta: [Double], residual: [Double]?, threshold: Double, passes: Int) -> CoordinateDescentProblem {
+            var problem = CoordinateDescentProblem(
+                x: design, weights: nil, columnScales: columnScales,
+                residual: gram != nil ? [] : (residual ?? self.residual(of: centeredTarget, coefficients: beta)),
+                coefficients: beta, intercept: 0, factors: factors, threshold: threshold,
+                maximumPasses: options.maximumPasses, isInterrupted: options.isInterrupted, gram: gram)
+            problem.passes = passes
+            return problem
+        }
+        var solver = problem(from: start, residual: given, threshold: InnerThreshold.first * targetVariance, passes: 0)
+        var last: Certificate?
+        var triedPattern: [Int8] = []
+        while true {
+            do {
+                try solver.solve(penalty: penalty, candidates: &candidates)
+            } catch .notCertified {
+                throw uncertified(last, penalty, passes: solver.passes)
+            }
+            var beta = solver.coefficients
+            var (gradient, meanSquare) = gaussianGradient(beta)
+            var certificate = gaussianCertificate(beta, gradient, meanSquare: meanSquare, penalty: penalty)
+            var moved = false
+            // Coordinate descent finds the support; on it, one Newton step finds the solution
+            // to rounding, which no stopping rule on the passes can promise when the features
+            // are correlated. Tried once per support and sign pattern.
+            let pattern = beta.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) as Int8 }
+            if pattern != triedPattern, let form = penalty.elasticForm, form.l1 > 0 || form.l2 > 0 {
+                triedPattern = pattern
+                if let polished = activeSetNewton(beta, l1: form.l1, l2: form.l2) {
+                    let (newGradient, newMeanSquare) = gaussianGradient(polished)
+                    let newCertificate = gaussianCertificate(polished, newGradient, meanSquare: newMeanSquare, penalty: penalty)
+                    // Kept when the objective is no worse; whether it is certified is decided below.
+                    let before = meanSquare / 2 + penalty.value(of: beta, factors: factors)
+                    let after = newMeanSquare / 2 + penalty.value(of: polished, factors: factors)
+                    if after <= before + 1e-15 * nullObjective || newCertificate.gap <= certificate.gap {
+                        (beta, gradient, meanSquare, certificate) = (polished, newGradient, newMeanSquare, newCertificate)
+                        moved = true
+                    }
+                }
+            }
+            last = certificate
+            if meets(certificate, penalty) {
+                var fit = finish(beta, intercept: targetMean, passes: solver.passes, penalty: penalty, gradient: gradient)
+                fit.certificate = certificate
+                fit.workingGradient = gradient
+                if gram == nil { fit.workingResidual = moved ? residual(of: centeredTarget, coefficients: beta) : solver.residual }
+                return fit
+            }
+            let threshold = solver.threshold * InnerThreshold.step
+            guard threshold >= InnerThreshold.last * targetVariance else { throw uncertified(certificate, penalty, passes: solver.passes) }
+            // The next round starts from fresh gradients (or residual): those carried through
+            // many updates drift by rounding, and a fixed point of drifted gradients is not one
+            // of the true ones.
+            for j in beta.indices where beta[j] != 0 { candidates[j] = true }
+            solver = problem(from: beta, residual: nil, threshold: threshold, passes: solver.passes)
+        }
     }
 
     private func fitLogistic(penalty: any Penalty, start: [Double], candidates: inout [Bool]) throws(LearningError) -> PenalizedFit {
@@ -118,32 +201,48 @@ public struct PenalizedRegression {
         let mean = min(max(targetMean, 1e-9), 1 - 1e-9)
         var intercept = start.allSatisfy { $0 == 0 } ? log(mean / (1 - mean)) : interceptGuess(beta)
         var passes = 0
-        for _ in 0..<1000 {
-            let eta = design.times(beta).map { $0 + intercept }
-            let probability = eta.map { 1 / (1 + exp(-$0)) }
-            // glmnet bounds the weights away from 0 so the Newton step stays defined.
-            let weights = probability.map { max($0 * (1 - $0), 1e-5) }
-            let residual = zip(target, probability).map { $0 - $1 }
-            var problem = CoordinateDescentProblem(
-                x: design, weights: weights, columnScales: columnMeanSquares(weights: weights),
-                residual: residual, coefficients: beta, intercept: intercept, factors: factors,
-                threshold: threshold, maximumPasses: options.maximumPasses - passes,
-                isInterrupted: options.isInterrupted)
-            try problem.solve(penalty: penalty, candidates: &candidates)
-            passes += problem.passes
-            var change = problem.columnScales.indices.reduce(0.0) {
-                let d = problem.coefficients[$1] - beta[$1]
-                return max($0, problem.columnScales[$1] * d * d)
+        var threshold = InnerThreshold.first * max(targetVariance, .leastNormalMagnitude)
+        var last: Certificate?
+        while true {
+            for _ in 0..<1000 {
+                let eta = design.times(beta).map { $0 + intercept }
+                let probability = eta.map { 1 / (1 + exp(-$0)) }
+                // glmnet bounds the weights away from 0 so the Newton step stays defined.
+                let weights = probability.map { max($0 * (1 - $0), 1e-5) }
+                let residual = zip(target, probability).map { $0 - $1 }
+                var problem = CoordinateDescentProblem(
+                    x: design, weights: weights, columnScales: columnMeanSquares(weights: weights),
+                    residual: residual, coefficients: beta, intercept: intercept, factors: factors,
+                    threshold: threshold, maximumPasses: options.maximumPasses - passes,
+                    isInterrupted: options.isInterrupted)
+                do {
+                    try problem.solve(penalty: penalty, candidates: &candidates)
+                } catch .notCertified {
+                    throw uncertified(last, penalty, passes: passes + problem.passes)
+                }
+                passes += problem.passes
+                var change = problem.columnScales.indices.reduce(0.0) {
+                    let d = problem.coefficients[$1] - beta[$1]
+                    return max($0, problem.columnScales[$1] * d * d)
+                }
+                change = max(change, weights.average * (problem.intercept - intercept) * (problem.intercept - intercept))
+                beta = problem.coefficients
+                intercept = problem.intercept
+                if !intercept.isFinite || beta.contains(where: { !$0.isFinite }) {
+                    throw .invalidInput("logistic regression diverged: the classes may be perfectly separable; use a larger λ")
+                }
+                if change < threshold { break }
             }
-            change = max(change, weights.average * (problem.intercept - intercept) * (problem.intercept - intercept))
-            beta = problem.coefficients
-            intercept = problem.intercept
-            if !intercept.isFinite || beta.contains(where: { !$0.isFinite }) {
-                throw .invalidInput("logistic regression diverged: the classes may be perfectly separable; use a larger λ")
+            let (certificate, _) = logisticCertificate(beta, intercept: intercept, penalty: penalty)
+            last = certificate
+            if meets(certificate, penalty), certificate.zeroKKT <= kktAllowance(penalty) / strength(of: penalty) {
+                var fit = finish(beta, intercept: intercept, passes: passes, penalty: penalty)
+                fit.certificate = certificate
+                return fit
             }
-            if change < threshold { break }
+            threshold *= InnerThreshold.step
+            guard threshold >= InnerThreshold.last else { throw uncertified(certificate, penalty, passes: passes) }
         }
-        return finish(beta, intercept: intercept, passes: passes, penalty: penalty)
     }
 
     /// The intercept of the model with every coefficient 0.
@@ -153,7 +252,15 @@ public struct PenalizedRegression {
 
     /// The fit with every coefficient exactly 0, the solution for any λ ≥ λ_max.
     func nullFit(penalty: any Penalty) -> PenalizedFit {
-        finish(Array(repeating: 0, count: p), intercept: nullIntercept, passes: 0, penalty: penalty)
+        let beta = [Double](repeating: 0, count: p)
+        var fit = finish(beta, intercept: nullIntercept, passes: 0, penalty: penalty)
+        switch family {
+        case .gaussian:
+            fit.certificate = gaussianCertificate(beta, targetProducts, meanSquare: targetVariance, penalty: penalty)
+        case .logistic:
+            fit.certificate = logisticCertificate(beta, intercept: nullIntercept, penalty: penalty).0
+        }
+        return fit
     }
 
     /// The intercept that best fits a warm start's coefficients, by a few Newton steps.

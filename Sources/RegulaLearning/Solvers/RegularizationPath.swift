@@ -53,6 +53,10 @@ public struct RegularizationPath: Sendable {
 
     /// Coefficients (original units) per λ.
     public var coefficients: [[Double]] { fits.map(\.coefficients) }
+    /// Each fit's duality gap relative to its null objective (NaN for non-convex penalties).
+    public var gaps: [Double] { fits.map(\.gap) }
+    /// Each fit's largest KKT violation relative to λ.
+    public var kkt: [Double] { fits.map(\.kkt) }
     /// Exactly nonzero coefficients per λ.
     public var nonzeroCounts: [Int] { fits.map { $0.coefficients.count - $0.coefficients.exactZeroCount } }
 
