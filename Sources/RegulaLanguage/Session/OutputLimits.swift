@@ -34,7 +34,8 @@ public struct OutputLimits: Sendable, Equatable {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count > limit else { return text }
         let half = max(1, limit / 2)
-        let breaks: Set<Unicode.Scalar> = text.contains("\n") ? ["\n"] : [",", " "]
+        let isMultiline = text.contains("\n")
+        let breaks: Set<Unicode.Scalar> = isMultiline ? ["\n"] : [",", " "]
         // The head ends after a break, the tail starts after one: items are never cut in two.
         var headEnd = half
         while headEnd > half / 2, !breaks.contains(scalars[headEnd - 1]) { headEnd -= 1 }
@@ -45,10 +46,10 @@ public struct OutputLimits: Sendable, Equatable {
         let hidden = tailStart - headEnd
         var result = String.UnicodeScalarView(scalars[..<headEnd])
         let lines = scalars[headEnd..<tailStart].filter { $0 == "\n" }.count
-        var note = breaks.contains("\n")
+        var note = isMultiline
             ? "… \(counted(lines, "more line")) (\(counted(hidden, "character"))) …\n"
             : "… \(counted(hidden, "more character")) … "
-        if let last = result.last, last != " ", last != "\n" { note = (breaks.contains("\n") ? "\n" : " ") + note }
+        if let last = result.last, last != " ", last != "\n" { note = (isMultiline ? "\n" : " ") + note }
         result.append(contentsOf: note.unicodeScalars)
         result.append(contentsOf: scalars[tailStart...])
         // Just past the limit, the note would make the text longer than it was.
