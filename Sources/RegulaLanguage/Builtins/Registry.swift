@@ -42,6 +42,28 @@ extension BuiltinRegistry {
             lines += ["## `\(name)`", "", "```", builtin.signature, "```", "", builtin.summary, "", builtin.documentation, "",
                       "```regula", builtin.example, "```", ""]
         }
+        lines += memberReference()
         return lines.joined(separator: "\n")
+    }
+
+    /// A section per kind of value: each member with its one line, methods with their signature.
+    /// From the declarations `value.member` evaluates (`MemberRegistry`).
+    private static func memberReference() -> [String] {
+        var lines = [
+            "# Members of values",
+            "",
+            "What a value offers after a `.`: the same declarations evaluate `value.member`, complete it",
+            "with Tab and list it when a member is misspelt. A tuple's members are its labels.",
+            "",
+        ]
+        for kind in MemberRegistry.all {
+            lines += ["## \(kind.typeName)", "", kind.summary, ""]
+            for entry in kind.entries {
+                lines.append("* `\(entry.signature ?? "\(kind.subject).\(entry.name)")`: \(entry.summary)")
+            }
+            if let own = kind.ownEntry { lines.append("* `\(kind.subject).\(own.placeholder)`: \(own.summary)") }
+            lines.append("")
+        }
+        return lines
     }
 }

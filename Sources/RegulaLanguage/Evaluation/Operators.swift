@@ -122,19 +122,13 @@ enum Operators {
     }
 
     static func member(_ base: Value, _ name: String, at range: SourceRange) throws(RegulaError) -> Value {
-        switch (base, name) {
-        case let (.list(elements), "count"): return .number(Double(elements.count))
-        case let (.string(text), "count"): return .number(Double(text.count))
-        case let (.range(lower, upper, isClosed), "count"): return .number(Double(upper - lower + (isClosed ? 1 : 0)))
-        case let (.tuple(values, labels), _):
+        if case let .tuple(values, labels) = base {
             if let position = labels.firstIndex(of: name) { return values[position] }
             let known = labels.compactMap { $0 }
             let suggestion = Suggestion.closest(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
             throw RegulaError(.name, "this tuple has no member '\(name)'" + (known.isEmpty ? "" : "; its labels are " + known.map { "'\($0)'" }.joined(separator: ", ")) + ".\(suggestion)", at: range)
-        case let (.learning(value), _):
-            return try value.member(name, at: range)
-        default:
-            throw RegulaError(.name, "a \(base.typeName) has no member '\(name)'", at: range)
         }
+        guard let members = base.members else { throw RegulaError(.name, "a \(base.typeName) has no member '\(name)'", at: range) }
+        return try members.value(name, at: range)
     }
 }

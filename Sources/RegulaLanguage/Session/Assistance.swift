@@ -25,9 +25,9 @@ extension Session {
     /// The members a value offers after a `.` (for an unknown value, those of lists and strings).
     static func memberNames(of value: Value?) -> [String] {
         switch value {
-        case let .learning(learning)?: LearningValue.memberNames(of: learning)
         case let .tuple(_, labels)?: labels.compactMap { $0 }
-        default: ["count"]
+        case let value?: value.members?.names ?? []
+        case nil: ["count"]
         }
     }
 

@@ -1,0 +1,151 @@
+/// One member of a kind of value, `value.name`, declared once with its documentation.
+/// Evaluation, completion after a `.`, the "no member" error and `docs/reference.md` all
+/// come from these declarations (see "How to add a member" in docs/developing.md).
+struct Member<Subject: Sendable>: Sendable {
+    let name: String
+    /// One line: what the member is. The reference shows it, and a method's `help` too.
+    let summary: String
+    /// How it is called, as `data.split(_ fraction: Number, seed: Number)`; nil for a property.
+    /// A property whose value is a function (`penalty.value`) has one too.
+    let signature: String?
+    /// Whether `subject` has the member at all: a coordinate-descent optimizer has no learning rate.
+    let isAvailable: @Sendable (Subject) -> Bool
+    let value: @Sendable (Subject) -> Value
+
+    /// A property: `value(subject)` is what `subject.name` gives.
+    static func property(
+        _ name: String, _ summary: String, signature: String? = nil,
+        where isAvailable: @escaping @Sendable (Subject) -> Bool = { _ in true },
+        _ value: @escaping @Sendable (Subject) -> Value
+    ) -> Member {
+        Member(name: name, summary: summary, signature: signature, isAvailable: isAvailable, value: value)
+    }
+
+    /// A method: `subject.name` is a built-in bound to the subject, which `body` implements.
+    static func method(
+        _ name: String, _ signature: String, _ summary: String, documentation: String? = nil,
+        parameters: [Parameter], acceptsAnyLabels: Bool = false,
+        _ body: @escaping @Sendable (Subject, inout Call) throws(RegulaError) -> Value
+    ) -> Member {
+        Member(name: name, summary: summary, signature: signature, isAvailable: { _ in true }) { subject in
+            .builtin(Builtin(
+                name, signature: signature, summary: summary, documentation: documentation ?? summary, example: "",
+                parameters: parameters, acceptsAnyLabels: acceptsAnyLabels
+            ) { (call: inout Call) throws(RegulaError) -> Value in try body(subject, &call) })
+        }
+    }
+}
+
+/// Members a value names itself, as a log's columns: one line documents them all.
+struct OwnMembers<Subject: Sendable>: Sendable {
+    /// How the reference writes one, as `column` in `log.column`.
+    let placeholder: String
+    let summary: String
+    let names: @Sendable (Subject) -> [String]
+    /// The member `name` of `subject`, or nil when it has none of that name.
+    let value: @Sendable (Subject, String) -> Value?
+}
+
+/// What the reference shows of a kind of value's members, whatever the kind's Swift type.
+protocol MemberListing: Sendable {
+    var typeName: String { get }
+    /// What values of the kind are and where they come from.
+    var summary: String { get }
+    /// How the reference writes a value of the kind, as `data` in `data.samples`.
+    var subject: String { get }
+    /// (name, signature or nil, summary) per declared member, in name order.
+    var entries: [(name: String, signature: String?, summary: String)] { get }
+    /// The line documenting the members a value names itself, if the kind has them.
+    var ownEntry: (placeholder: String, summary: String)? { get }
+}
+
+/// The members of one kind of value.
+struct MemberTable<Subject: Sendable>: MemberListing {
+    let typeName: String
+    let summary: String
+    let subject: String
+    /// Declared in reading order; listed in name order.
+    let members: [Member<Subject>]
+    var own: OwnMembers<Subject>? = nil
+
+    var entries: [(name: String, signature: String?, summary: String)] {
+        members.sorted { $0.name < $1.name }.map { ($0.name, $0.signature, $0.summary) }
+    }
+
+    var ownEntry: (placeholder: String, summary: String)? { own.map { ($0.placeholder, $0.summary) } }
+
+    /// The members `subject` has, bound to it.
+    func bound(to subject: Subject) -> BoundMembers {
+        let available = members.filter { $0.isAvailable(subject) }
+        let own = self.own
+        return BoundMembers(
+            typeName: typeName,
+            names: available.map(\.name).sorted() + (own?.names(subject) ?? [])
+        ) { name in
+            if let member = available.first(where: { $0.name == name }) { return member.value(subject) }
+            return own?.value(subject, name)
+        }
+    }
+}
+
+/// A value's members: what Tab offers after a `.`, and what `value.name` gives.
+struct BoundMembers {
+    let typeName: String
+    /// Declared members in name order, then the value's own (a log's columns, in their order).
+    let names: [String]
+    let lookup: (String) -> Value?
+
+    /// A kind without members.
+    static func none(_ typeName: String) -> BoundMembers { BoundMembers(typeName: typeName, names: []) { _ in nil } }
+
+    /// `value.name`, or the error that lists the members there are and suggests the closest.
+    func value(_ name: String, at range: SourceRange) throws(RegulaError) -> Value {
+        if let value = lookup(name) { return value }
+        let suggestion = Suggestion.closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
+        let listing = names.isEmpty ? "" : "; its members are " + names.map { "'\($0)'" }.joined(separator: ", ")
+        throw RegulaError(.name, "a \(typeName) has no member '\(name)'\(listing).\(suggestion)", at: range)
+    }
+}
+
+extension Value {
+    /// The value's declared members bound to it; nil for a kind that declares none (a number),
+    /// and for a tuple, whose members are its labels.
+    var members: BoundMembers? {
+        switch self {
+        case let .list(elements): CollectionMembers.list.bound(to: elements)
+        case let .string(text): CollectionMembers.string.bound(to: text)
+        case let .range(lower, upper, isClosed): CollectionMembers.range.bound(to: upper - lower + (isClosed ? 1 : 0))
+        case let .learning(value): value.members
+        default: nil
+        }
+    }
+}
+
+/// Every kind of value that has members, in the reference's order.
+enum MemberRegistry {
+    static let all: [any MemberListing] = [
+        CollectionMembers.list, CollectionMembers.string, CollectionMembers.range,
+        DatasetMembers.table, PenaltyMembers.table, PenaltyMembers.prior, FitMembers.table,
+        PathMembers.table, PathMembers.crossValidation, TrainingMembers.model, TrainingMembers.optimizer,
+        TrainingMembers.log, AnalysisMembers.geometry, AnalysisMembers.timing,
+    ]
+}
+
+/// The members of lists, strings and ranges.
+enum CollectionMembers {
+    static let list = MemberTable<[Value]>(
+        typeName: "List", summary: "A list, as `[1, 2, 3]` or what many built-ins return.", subject: "xs",
+        members: [.property("count", "The number of elements.") { .number(Double($0.count)) }]
+    )
+
+    static let string = MemberTable<String>(
+        typeName: "String", summary: "Text, as `\"λ = 0.1\"`.", subject: "text",
+        members: [.property("count", "The number of characters (a letter with its accents counts as one).") { .number(Double($0.count)) }]
+    )
+
+    /// A range's subject is its number of elements.
+    static let range = MemberTable<Int>(
+        typeName: "Range", summary: "A range of whole numbers, as `1...10` or `0..<n`.", subject: "range",
+        members: [.property("count", "The number of whole numbers in it.") { .number(Double($0)) }]
+    )
+}

@@ -1,0 +1,41 @@
+import RegulaLearning
+
+/// The members of a Dataset.
+enum DatasetMembers {
+    static let table = MemberTable<Dataset>(
+        typeName: "Dataset",
+        summary: "Samples of features and a target: what `load`, `csv`, `synthetic`, `classification` and `playground` give.",
+        subject: "data",
+        members: [
+            .property("samples", "The number of samples (rows).") { .number(Double($0.sampleCount)) },
+            .property("features", "The number of features (columns besides the target).") { .number(Double($0.featureCount)) },
+            .property("names", "The features' names, as a List of Strings.") { data in .list(data.featureNames.map { .string($0) }) },
+            .property("target", "The target's values, one per sample.") { .numberList($0.target) },
+            .property("title", "The dataset's title, as its display shows it.") { .string($0.title) },
+            .property("truth", "The coefficients that generated a synthetic dataset; nothing for other data.") { data in
+                data.truth.map(Value.numberList) ?? .nothing
+            },
+            .method("standardized", "data.standardized()", "The dataset with centered features scaled to standard deviation 1.", parameters: []) {
+                (data, _: inout Call) throws(RegulaError) -> Value in .learning(.dataset(data.standardized().data))
+            },
+            .method(
+                "split", "data.split(_ fraction: Number, seed: Number)",
+                "A seeded random split into (train:, test:), the training part holding `fraction` of the samples.",
+                parameters: [.positional("fraction"), .labelled("seed")]
+            ) { (data, call: inout Call) throws(RegulaError) -> Value in
+                let fraction = try call.number("fraction"), seed = try call.wholeNumber("seed")
+                let parts = try engine(at: call.range(of: "fraction")) { () throws(LearningError) in try data.split(fraction, seed: seed) }
+                return .tuple([.learning(.dataset(parts.train)), .learning(.dataset(parts.test))], labels: ["train", "test"])
+            },
+            .method(
+                "batches", "data.batches(_ size: Number, seed: Number)",
+                "The samples in a seeded random order, as a list of datasets of `size` samples (the last may be smaller).",
+                parameters: [.positional("size"), .labelled("seed")]
+            ) { (data, call: inout Call) throws(RegulaError) -> Value in
+                let size = try call.wholeNumber("size"), seed = try call.wholeNumber("seed")
+                let batches = try engine(at: call.range(of: "size")) { () throws(LearningError) in try data.batches(size, seed: seed) }
+                return .list(batches.map { .learning(.dataset(data.selecting($0))) })
+            },
+        ]
+    )
+}
