@@ -214,7 +214,7 @@ struct LearningSessionTests {
         let session = Session()
         _ = session.execute("let data = load(\"diabetes\")\nlet path = lassoPath(data, lambdas: 10)", output: RecordingSink())
         #expect(session.completions(in: "data.sp", cursor: 7).matches == ["split"])
-        #expect(session.completions(in: "path.", cursor: 5).matches == ["coefficients", "count", "gaps", "kkt", "lambdas", "nonzeros", "order"])
+        #expect(session.completions(in: "path.", cursor: 5).matches == ["coefficients", "count", "gaps", "intercepts", "kkt", "lambdas", "nonzeros", "order"])
         #expect(session.completions(in: "xs.", cursor: 3).matches == ["count"])
     }
 

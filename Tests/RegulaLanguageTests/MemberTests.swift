@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RegulaLanguage
+import RegulaLearning
 
 /// Every member declared (Evaluation/Members.swift, Learning/Members/) is documented, and
 /// evaluates on a sample value of its kind: the declarations are what `value.member`,
@@ -91,6 +92,27 @@ struct MemberTests {
         #expect(try run("log.loss", in: session).get() == "[0.5, nan]")
         #expect(run("xs.size", in: session).failureMessage == "a List has no member 'size'; its members are 'count'.")
     }
+
+    @Test func pathInterceptsAreEachFitsIntercept() throws {
+        let session = Session()
+        let source = "let data = load(\"diabetes\")\nlet path = lassoPath(data, lambdas: 4)\nlet last = fit(linear, data, penalty: l1(path.lambdas[3]))"
+        _ = try session.execute(source, output: RecordingSink()).get()
+        #expect(try run("abs(path.intercepts[0] - mean(data.target)) < 1e-12 * mean(data.target)", in: session).get() == "true", "the null fit's intercept is the mean")
+        // Warm starts land on the same certified minimizer as a fit from zero.
+        #expect(try run("abs(path.intercepts[3] - last.intercept) < 1e-6 * abs(last.intercept)", in: session).get() == "true")
+        #expect(try run("path.intercepts.count", in: session).get() == "4")
+        // An optimal unpenalized intercept makes the residuals sum to 0: b₀ = ȳ − x̄ᵀb at every λ.
+        guard case let .learning(.path(result))? = session.globals["path"]?.value else { throw PathMissing() }
+        let data = result.data, n = Double(data.sampleCount)
+        let targetMean = data.target.reduce(0, +) / n
+        for (fit, intercept) in zip(result.path.fits, result.path.intercepts) {
+            let shifts = (0..<data.featureCount).map { data.features.column($0).reduce(0, +) / n * fit.coefficients[$0] }
+            let scale = Swift.abs(targetMean) + shifts.map(Swift.abs).reduce(0, +)
+            #expect(Swift.abs(intercept - (targetMean - shifts.reduce(0, +))) <= 1e-12 * scale)
+        }
+    }
+
+    struct PathMissing: Error {}
 
     @Test func theReferenceListsEveryMember() {
         let reference = BuiltinRegistry.referenceMarkdown()

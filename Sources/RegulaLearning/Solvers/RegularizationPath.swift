@@ -53,6 +53,8 @@ public struct RegularizationPath: Sendable {
 
     /// Coefficients (original units) per λ.
     public var coefficients: [[Double]] { fits.map(\.coefficients) }
+    /// Intercepts (original units) per λ.
+    public var intercepts: [Double] { fits.map(\.intercept) }
     /// Each fit's duality gap relative to its null objective (NaN for non-convex penalties).
     public var gaps: [Double] { fits.map(\.gap) }
     /// Each fit's largest KKT violation relative to λ.

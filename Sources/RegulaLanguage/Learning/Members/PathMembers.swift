@@ -10,6 +10,7 @@ enum PathMembers {
             .property("lambdas", "The λ values, from largest to smallest.") { .numberList($0.path.lambdas) },
             .property("count", "The number of λ values.") { .number(Double($0.path.lambdas.count)) },
             .property("coefficients", "Each λ's coefficients in original units, as a List of Lists.") { .list($0.path.coefficients.map(Value.numberList)) },
+            .property("intercepts", "Each λ's intercept in original units.") { .numberList($0.path.intercepts) },
             .property("nonzeros", "How many coefficients are exactly nonzero at each λ.") { result in
                 .list(result.path.nonzeroCounts.map { .number(Double($0)) })
             },
