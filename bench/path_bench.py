@@ -276,7 +276,7 @@ def print_defaults(problems) -> list:
               f"{'passes/λ Reg':>12} {'skl':>6} {'glm':>6}")
     print(header)
     print("-" * len(header))
-    notes = []
+    notes, slower = [], []
     for p in problems:
         runs = [find(p, "Regula", "default"), find(p, "scikit-learn", sklearn_matched(p.n, p.p)),
                 find(p, "glmnet", GLMNET_DEFAULT)]
@@ -292,10 +292,11 @@ def print_defaults(problems) -> list:
               f"{errors[0]:>10.1e} {errors[1]:>8.1e} {errors[2]:>8.1e} | "
               f"{per[0]:>12.1f} {per[1]:>6.0f} {per[2]:>6.0f}")
         notes += [f"{label(p)}: {r.solver} {r.tolerance}: {r.error}" for r in runs if r.error]
+        if glm.seconds < regula.seconds:
+            slower.append(p)
     for note in notes:
         print("  note:", note)
-    return [p for p in problems if (r := find(p, "glmnet", GLMNET_DEFAULT)) and (q := find(p, "Regula", "default"))
-            and r.seconds < q.seconds]
+    return slower
 
 
 def print_matched(problems, available) -> list:
@@ -304,7 +305,8 @@ def print_matched(problems, available) -> list:
           "(relative) of the reference at every λ; ratio: the fastest other solver's time / Regula's "
           "(> 1: Regula faster); certified: how far the reference can be above the optimum (relative)")
     header = (f"{'n':>5} {'p':>5} {'ρ':>4} | {'certified':>9} | "
-              + " ".join(f"{SHORT.get(solver, solver) + ' s':>11}" for solver in shown) + f" | {'ratio':>5} {'fastest other':>13}")
+              + " ".join(f"{SHORT.get(solver, solver) + ' s':>11}" for solver in shown)
+              + f" | {'ratio':>5} {'fastest other':>13}")
     print(header)
     print("-" * len(header))
     behind = []
