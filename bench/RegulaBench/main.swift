@@ -1,13 +1,16 @@
 // regula-bench: times the learning engine on problems the Python benchmarks write, so the same
 // data and λ grid go to Regula, scikit-learn and glmnet in one run. Not part of the product.
 //
-//   regula-bench path PROBLEM.bin [tolerance] [repeats]
+//   regula-bench path PROBLEM.bin [tolerance] [repeats] [COEFFICIENTS.bin]
 //   regula-bench mlp PROBLEM.bin EPOCHS [repeats]
 //   regula-bench penalty-cost SIZE [repeats]
 //
 // PROBLEM.bin, little-endian: n, p, k as Int64; X column-major (n·p doubles); y (n doubles);
 // λ (k doubles). The features are used as given (the script standardizes them). `path` prints
-// one JSON object: seconds for the whole path (best of the repeats), and the objective per λ.
+// one JSON object: seconds for the whole path (best of the repeats), and per λ the objective,
+// the coordinate passes and the duality gap; tolerance sets `SolverOptions.tolerance` ("default"
+// keeps it). With COEFFICIENTS.bin it also writes the last repeat's fit there, little-endian
+// doubles: the k intercepts, then the p × k coefficients column-major, for the script to score.
 // `mlp` reads the same layout (k = 0, y holds class labels 0/1) and trains a 64-64 relu network
 // with Adam (learning rate 1e-3, batches of 32) for EPOCHS epochs; it prints the seconds and the
 // final training loss. `penalty-cost` times the L1 and L2 (sub)gradients of SIZE weights.
@@ -65,12 +68,25 @@ func runPath(_ arguments: [String]) throws {
     options.standardize = false
     // The certificate's tolerance (the duality gap over the null objective); "default" keeps it.
     if arguments.count > 3, let tolerance = Double(arguments[3]) { options.tolerance = tolerance }
-    var objectives: [Double] = []
+    var fits: [PenalizedFit] = []
     let time = try best(of: arguments.count > 4 ? Int(arguments[4])! : 3) {
         let solver = try PenalizedRegression(data, family: .gaussian, options: options)
-        objectives = try solver.path(.lasso, lambdas: lambdas).fits.map(\.objective)
+        fits = try solver.path(.lasso, lambdas: lambdas).fits
     }
-    print("{\"seconds\": \(time), \"objectives\": [\(objectives.map { "\($0)" }.joined(separator: ", "))]}")
+    if arguments.count > 5 { writeFits(fits, to: arguments[5]) }
+    func list(_ values: [some CustomStringConvertible]) -> String {
+        "[" + values.map(\.description).joined(separator: ", ") + "]"
+    }
+    print("{\"seconds\": \(time), \"objectives\": \(list(fits.map(\.objective))), "
+          + "\"passes\": \(list(fits.map(\.passes))), \"gaps\": \(list(fits.map(\.gap)))}")
+}
+
+func writeFits(_ fits: [PenalizedFit], to path: String) {
+    guard let file = fopen(path, "wb") else { fail("cannot write \(path)") }
+    defer { fclose(file) }
+    var values = fits.map(\.intercept)
+    for fit in fits { values += fit.coefficients }
+    guard fwrite(values, 8, values.count, file) == values.count else { fail("cannot write \(path)") }
 }
 
 func runNetwork(_ arguments: [String]) throws {
