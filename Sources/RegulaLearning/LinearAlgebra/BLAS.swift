@@ -98,6 +98,47 @@ extension BLAS {
     }
 }
 
+extension BLAS {
+    /// A basis of the null space of a symmetric positive semi-definite k×k A (column-major),
+    /// by LAPACK's pivoted Cholesky (dpstrf, rank decided at its default tolerance): with
+    /// PᵀAP = UᵀU and U = [U₁₁ U₁₂] of rank r, the columns P·[−U₁₁⁻¹U₁₂; I] (k×(k − r),
+    /// column-major). Empty when A has full rank; nil when the factorization fails.
+    static func nullSpace(_ k: Int, of matrix: [Double]) -> [Double]? {
+        precondition(matrix.count >= k * k)
+        guard k > 0 else { return [] }
+        var a = matrix
+        var uplo = CChar(UInt8(ascii: "U")), order = blasint(k), leading = blasint(k), rank: blasint = 0, info: blasint = 0
+        var tolerance = -1.0
+        var pivots = [blasint](repeating: 0, count: k), work = [Double](repeating: 0, count: 2 * k)
+        a.withUnsafeMutableBufferPointer { factor in
+            dpstrf_(&uplo, &order, factor.baseAddress!, &leading, &pivots, &rank, &tolerance, &work, &info)
+        }
+        guard info >= 0 else { return nil }
+        let r = Int(rank), free = k - r
+        guard free > 0 else { return [] }
+        // −U₁₁⁻¹U₁₂ by one triangular solve with the k − r columns of U₁₂ as right-hand sides.
+        var block = [Double](repeating: 0, count: r * free)
+        for column in 0..<free {
+            for row in 0..<r { block[row + column * r] = -a[row + (r + column) * k] }
+        }
+        if r > 0 {
+            a.withUnsafeBufferPointer { factor in
+                block.withUnsafeMutableBufferPointer { rhs in
+                    cblas_dtrsm(
+                        CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit, blasint(r), blasint(free),
+                        1, factor.baseAddress!, blasint(k), rhs.baseAddress!, blasint(r))
+                }
+            }
+        }
+        var basis = [Double](repeating: 0, count: k * free)
+        for column in 0..<free {
+            for row in 0..<r { basis[Int(pivots[row]) - 1 + column * k] = block[row + column * r] }
+            basis[Int(pivots[r + column]) - 1 + column * k] = 1
+        }
+        return basis.allSatisfy(\.isFinite) ? basis : nil
+    }
+}
+
 /// How many threads OpenBLAS uses.
 public enum BLASThreads {
     /// Sets the number of OpenBLAS threads. With more than one, idle OpenBLAS workers spin
