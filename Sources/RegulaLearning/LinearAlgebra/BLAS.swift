@@ -99,6 +99,25 @@ extension BLAS {
 }
 
 extension BLAS {
+    /// The Cholesky factor U (A = UᵀU) of a symmetric positive-definite k×k matrix in
+    /// place, its upper triangle read and overwritten (LAPACK's dpotrf), with leading dimension
+    /// `leading`. False when A is not positive definite to working precision.
+    static func choleskyFactor(_ k: Int, _ a: inout [Double], leading: Int) -> Bool {
+        precondition(leading >= k && a.count >= leading * k)
+        guard k > 0 else { return true }
+        var uplo = CChar(UInt8(ascii: "U")), order = blasint(k), lda = blasint(leading), info: blasint = 0
+        _ = a.withUnsafeMutableBufferPointer { dpotrf_(&uplo, &order, $0.baseAddress!, &lda, &info) }
+        return info == 0
+    }
+
+    /// Solves U·x = b (or Uᵀ·x = b when `transposed`) in place for an upper triangular k×k U.
+    static func triangularSolve(_ k: Int, _ u: UnsafePointer<Double>, leading: Int, _ b: UnsafeMutablePointer<Double>, transposed: Bool) {
+        guard k > 0 else { return }
+        cblas_dtrsv(CblasColMajor, CblasUpper, transposed ? CblasTrans : CblasNoTrans, CblasNonUnit, blasint(k), u, blasint(leading), b, 1)
+    }
+}
+
+extension BLAS {
     /// A basis of the null space of a symmetric positive semi-definite k×k A (column-major),
     /// by LAPACK's pivoted Cholesky (dpstrf, rank decided at its default tolerance): with
     /// PᵀAP = UᵀU and U = [U₁₁ U₁₂] of rank r, the columns P·[−U₁₁⁻¹U₁₂; I] (k×(k − r),

@@ -28,16 +28,11 @@ extension PenalizedRegression {
             // Worth it only when it costs less than a few dozen passes of coordinate descent.
             let work = Double(k) * Double(k) * (Double(k) / 3 + (gram == nil ? Double(n) : 0))
             guard work <= 30 * Double(n) * Double(p) + 1e6 else { break }
-            var system = gramBlock(active)
-            var rhs = [Double](repeating: 0, count: k)
-            for (row, j) in active.enumerated() {
-                system[row + row * k] += 2 * c * factors[j]
-                rhs[row] = targetProducts[j] - a * factors[j] * (beta[j] > 0 ? 1 : -1)
-            }
-            let singular = system
-            var target = rhs
-            if !(BLAS.choleskySolve(k, &system, &target) && target.allSatisfy(\.isFinite)) {
-                guard c == 0, let leaving = nullSpaceStep(&beta, active: active, gram: singular, l1: a) else { break }
+            let rhs = active.map { targetProducts[$0] - a * factors[$0] * (beta[$0] > 0 ? 1 : -1) }
+            let solution = activeCholesky.solve(
+                active, rhs: rhs, shiftKey: c, shift: { 2 * c * factors[$0] }, products: gramProducts)
+            guard let target = solution else {
+                guard c == 0, let leaving = nullSpaceStep(&beta, active: active, gram: gramBlock(active), l1: a) else { break }
                 moved = true
                 beta[leaving] = 0
                 continue
@@ -91,6 +86,16 @@ extension PenalizedRegression {
             beta[j] = (next > 0) == (beta[j] > 0) && next != 0 ? next : 0
         }
         return leaving
+    }
+
+    /// x̃ⱼᵀx̃ᵢ/n for i in `rows`: from the Gram columns in covariance mode, else from the
+    /// products among active columns; nil when those are over their capacity.
+    func gramProducts(_ j: Int, _ rows: [Int]) -> [Double]? {
+        if let gram {
+            let column = gram.column(j)
+            return rows.map { column[$0] }
+        }
+        return activeProducts.products(of: j, with: rows)
     }
 
     /// X̃_SᵀX̃_S/n for the columns S (column-major, |S|×|S|): from the cached Gram columns in
@@ -155,6 +160,23 @@ final class ActiveProducts {
             for (index, i) in indices.enumerated() { block[index + column * k] = row[Int(position[i])] }
         }
         return block
+    }
+
+    /// x̃ⱼᵀx̃ᵢ/n for i in `rows`, adding the columns not yet known; nil over the capacity.
+    func products(of j: Int, with rows: [Int]) -> [Double]? {
+        var missing = rows.filter { position[$0] < 0 }
+        if position[j] < 0, !missing.contains(j) { missing.append(j) }
+        if members.count + missing.count > Self.capacity {
+            guard rows.count + 1 <= Self.capacity else { return nil }
+            for i in members { position[i] = -1 }
+            members = []
+            products = []
+            add(rows.contains(j) ? rows : rows + [j])
+        } else {
+            add(missing)
+        }
+        let row = products[Int(position[j])]
+        return rows.map { row[Int(position[$0])] }
     }
 
     private func add(_ columns: [Int]) {

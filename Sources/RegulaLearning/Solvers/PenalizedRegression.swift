@@ -45,6 +45,8 @@ public struct PenalizedRegression {
     let gram: GramCache?
     /// Products among the columns that have been active, for the Newton step's systems.
     let activeProducts: ActiveProducts
+    /// The factor of the Newton step's system, updated as the support changes.
+    let activeCholesky: ActiveCholesky
     /// X̃ᵀ(y − ȳ)/n (Gaussian), for the objective without a pass over X at every λ.
     let targetProducts: [Double]
     /// y − ȳ (Gaussian).
@@ -85,6 +87,7 @@ public struct PenalizedRegression {
         columnScales = Self.columnMeanSquares(of: design, weights: nil)
         gram = family == .gaussian && p < 500 ? GramCache(design: design, centeredTarget: data.target.map { $0 - mean }) : nil
         activeProducts = ActiveProducts(design: design)
+        activeCholesky = ActiveCholesky(coordinates: p)
         centeredTarget = family == .gaussian ? data.target.map { $0 - mean } : []
         targetProducts = family != .gaussian ? []
             : gram?.targetProducts ?? design.transposedTimes(centeredTarget).map { $0 / Double(n) }
