@@ -1,9 +1,13 @@
 #ifndef REGULA_CBLAS_SHIM_H
 #define REGULA_CBLAS_SHIM_H
 // OpenBLAS's CBLAS interface (Debian: libopenblas-dev), and the Fortran-style entry points of
-// the LAPACK routines OpenBLAS implements itself (dpotrf_: Cholesky), declared by its
+// the LAPACK routines OpenBLAS implements itself (dpotrf_: Cholesky; dpstrf_: pivoted Cholesky), declared by its
 // f77blas.h. The library itself is linked statically by the RegulaLearning target; see
 // Package.swift for why.
 #include <cblas.h>
 #include <f77blas.h>
+// LAPACK's pivoted Cholesky of a positive semi-definite matrix (rank-revealing), which
+// OpenBLAS carries from reference LAPACK; f77blas.h does not declare it.
+void dpstrf_(char *uplo, blasint *n, double *a, blasint *lda, blasint *piv, blasint *rank,
+             double *tol, double *work, blasint *info);
 #endif

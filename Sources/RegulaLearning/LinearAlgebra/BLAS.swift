@@ -98,6 +98,66 @@ extension BLAS {
     }
 }
 
+extension BLAS {
+    /// The Cholesky factor U (A = UᵀU) of a symmetric positive-definite k×k matrix in
+    /// place, its upper triangle read and overwritten (LAPACK's dpotrf), with leading dimension
+    /// `leading`. False when A is not positive definite to working precision.
+    static func choleskyFactor(_ k: Int, _ a: inout [Double], leading: Int) -> Bool {
+        precondition(leading >= k && a.count >= leading * k)
+        guard k > 0 else { return true }
+        var uplo = CChar(UInt8(ascii: "U")), order = blasint(k), lda = blasint(leading), info: blasint = 0
+        _ = a.withUnsafeMutableBufferPointer { dpotrf_(&uplo, &order, $0.baseAddress!, &lda, &info) }
+        return info == 0
+    }
+
+    /// Solves U·x = b (or Uᵀ·x = b when `transposed`) in place for an upper triangular k×k U.
+    static func triangularSolve(_ k: Int, _ u: UnsafePointer<Double>, leading: Int, _ b: UnsafeMutablePointer<Double>, transposed: Bool) {
+        guard k > 0 else { return }
+        cblas_dtrsv(CblasColMajor, CblasUpper, transposed ? CblasTrans : CblasNoTrans, CblasNonUnit, blasint(k), u, blasint(leading), b, 1)
+    }
+}
+
+extension BLAS {
+    /// A basis of the null space of a symmetric positive semi-definite k×k A (column-major),
+    /// by LAPACK's pivoted Cholesky (dpstrf, rank decided at its default tolerance): with
+    /// PᵀAP = UᵀU and U = [U₁₁ U₁₂] of rank r, the columns P·[−U₁₁⁻¹U₁₂; I] (k×(k − r),
+    /// column-major). Empty when A has full rank; nil when the factorization fails.
+    static func nullSpace(_ k: Int, of matrix: [Double]) -> [Double]? {
+        precondition(matrix.count >= k * k)
+        guard k > 0 else { return [] }
+        var a = matrix
+        var uplo = CChar(UInt8(ascii: "U")), order = blasint(k), leading = blasint(k), rank: blasint = 0, info: blasint = 0
+        var tolerance = -1.0
+        var pivots = [blasint](repeating: 0, count: k), work = [Double](repeating: 0, count: 2 * k)
+        a.withUnsafeMutableBufferPointer { factor in
+            dpstrf_(&uplo, &order, factor.baseAddress!, &leading, &pivots, &rank, &tolerance, &work, &info)
+        }
+        guard info >= 0 else { return nil }
+        let r = Int(rank), free = k - r
+        guard free > 0 else { return [] }
+        // −U₁₁⁻¹U₁₂ by one triangular solve with the k − r columns of U₁₂ as right-hand sides.
+        var block = [Double](repeating: 0, count: r * free)
+        for column in 0..<free {
+            for row in 0..<r { block[row + column * r] = -a[row + (r + column) * k] }
+        }
+        if r > 0 {
+            a.withUnsafeBufferPointer { factor in
+                block.withUnsafeMutableBufferPointer { rhs in
+                    cblas_dtrsm(
+                        CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit, blasint(r), blasint(free),
+                        1, factor.baseAddress!, blasint(k), rhs.baseAddress!, blasint(r))
+                }
+            }
+        }
+        var basis = [Double](repeating: 0, count: k * free)
+        for column in 0..<free {
+            for row in 0..<r { basis[Int(pivots[row]) - 1 + column * k] = block[row + column * r] }
+            basis[Int(pivots[r + column]) - 1 + column * k] = 1
+        }
+        return basis.allSatisfy(\.isFinite) ? basis : nil
+    }
+}
+
 /// How many threads OpenBLAS uses.
 public enum BLASThreads {
     /// Sets the number of OpenBLAS threads. With more than one, idle OpenBLAS workers spin

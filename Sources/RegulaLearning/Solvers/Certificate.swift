@@ -141,83 +141,28 @@ extension PenalizedRegression {
     /// ∇ = X̃ᵀr/n and ‖r‖²/n at working coefficients, computed afresh (not carried through
     /// updates): with the Gram columns in covariance mode, else from the residual.
     func gaussianGradient(_ beta: [Double]) -> (gradient: [Double], meanSquare: Double) {
+        let state = gaussianState(beta)
+        return (state.gradient ?? design.transposedTimes(state.residual).map { $0 / Double(n) }, state.meanSquare)
+    }
+
+    /// What a Gaussian fit's checks need at working coefficients, computed afresh: ‖r‖²/n, and
+    /// the gradient ∇ = X̃ᵀr/n in covariance mode (from the Gram columns, cheap) or the residual
+    /// r in naive mode (from the nonzero columns; its gradient is one pass over X, left to the
+    /// caller so a rejected candidate point costs no such pass).
+    func gaussianState(_ beta: [Double]) -> GaussianState {
         if let gram {
             var gradient = gram.targetProducts
             for (k, b) in beta.enumerated() where b != 0 { BLAS.axpy(p, -b, gram.column(k), &gradient) }
             // ‖r‖²/n = ỹᵀỹ/n − bᵀ(X̃ᵀỹ/n) − bᵀ∇.
-            return (gradient, max(0, targetVariance - beta.dot(targetProducts) - beta.dot(gradient)))
+            return GaussianState(meanSquare: max(0, targetVariance - beta.dot(targetProducts) - beta.dot(gradient)), gradient: gradient, residual: [])
         }
         let residual = self.residual(of: centeredTarget, coefficients: beta)
-        let gradient = design.transposedTimes(residual).map { $0 / Double(n) }
-        return (gradient, residual.dot(residual) / Double(n))
+        return GaussianState(meanSquare: residual.dot(residual) / Double(n), gradient: nil, residual: residual)
     }
 
     /// The certificate of a Gaussian fit: with θ = s·r, P(b) − D(θ) = (1 − s)²‖r‖²/(2n) + Σⱼ(…).
     func gaussianCertificate(_ beta: [Double], _ gradient: [Double], meanSquare: Double, penalty: any Penalty) -> Certificate {
         certificate(beta: beta, gradient: gradient, penalty: penalty) { s in (1 - s) * (1 - s) * meanSquare / 2 }
-    }
-
-    /// Newton's method on the active set with the signs fixed: for the elastic form
-    /// a·|w| + c·w², the minimizer over the nonzero coordinates A of
-    /// (1/2n)‖ỹ − X̃_A b_A‖² + Σ fⱼ(a·sⱼbⱼ + c·bⱼ²) solves
-    /// (X̃_AᵀX̃_A/n + 2c·F_A)·b_A = X̃_Aᵀỹ/n − a·F_A·s_A: one Cholesky solve. Where the Newton
-    /// point would flip a sign, the step stops where the first coordinate reaches 0 (the
-    /// objective equals that quadratic along the way, so it decreases), that coordinate leaves
-    /// the set, and Newton starts again, a few times at most. The result is the exact solution
-    /// when the remaining support is right; otherwise a better point for coordinate descent.
-    /// Nil when nothing moved (singular system, too costly).
-    func activeSetNewton(_ start: [Double], l1 a: Double, l2 c: Double) -> [Double]? {
-        var beta = start
-        var moved = false
-        for _ in 0..<8 {
-            let active = beta.indices.filter { beta[$0] != 0 }
-            let k = active.count
-            guard k > 0, k <= n || c > 0 else { break }
-            // Worth it only when it costs less than a few dozen passes of coordinate descent.
-            let work = Double(k) * Double(k) * (Double(k) / 3 + (gram == nil ? Double(n) : 0))
-            guard work <= 30 * Double(n) * Double(p) + 1e6 else { break }
-            var system = gramBlock(active)
-            var rhs = [Double](repeating: 0, count: k)
-            for (row, j) in active.enumerated() {
-                system[row + row * k] += 2 * c * factors[j]
-                rhs[row] = targetProducts[j] - a * factors[j] * (beta[j] > 0 ? 1 : -1)
-            }
-            guard BLAS.choleskySolve(k, &system, &rhs), rhs.allSatisfy(\.isFinite) else { break }
-            // The first coordinate to reach 0 on the way from beta to the Newton point.
-            var step = 1.0, leaving = -1
-            for (row, j) in active.enumerated() where (rhs[row] > 0) != (beta[j] > 0) || rhs[row] == 0 {
-                let reach = beta[j] / (beta[j] - rhs[row])
-                if reach < step || leaving < 0 { step = min(step, reach); leaving = j }
-            }
-            for (row, j) in active.enumerated() {
-                let next = beta[j] + step * (rhs[row] - beta[j])
-                // Past the leaving coordinate's zero by rounding: 0 as well.
-                beta[j] = (next > 0) == (beta[j] > 0) && next != 0 ? next : 0
-            }
-            moved = true
-            if leaving < 0 { break }
-            beta[leaving] = 0
-        }
-        return moved ? beta : nil
-    }
-
-    /// X̃_SᵀX̃_S/n for the columns S (column-major, |S|×|S|): from the cached Gram columns in
-    /// covariance mode when they are all there, else one matrix product.
-    func gramBlock(_ indices: [Int]) -> [Double] {
-        let k = indices.count
-        var block = [Double](repeating: 0, count: k * k)
-        if let gram, gram.hasAll || k * 8 <= p {
-            for (column, j) in indices.enumerated() {
-                let g = gram.column(j)
-                for (row, i) in indices.enumerated() { block[row + column * k] = g[i] }
-            }
-        } else {
-            let columns = design.selectingColumns(indices)
-            BLAS.gemm(
-                transposeA: true, transposeB: false, m: k, n: k, k: n, alpha: 1 / Double(n),
-                columns.storage, leadingA: n, columns.storage, leadingB: n, beta: 0, &block, leadingC: k)
-        }
-        return block
     }
 
     /// The exact minimizer for a penalty c·w² (or none): a direct solve of the smaller of the
@@ -284,6 +229,13 @@ extension PenalizedRegression {
             interceptViolation: Swift.abs(residual.total) / Double(n))
         return (certificate, gradient)
     }
+}
+
+/// A Gaussian fit's residual sum of squares with its gradient (covariance mode) or its residual.
+struct GaussianState {
+    var meanSquare: Double
+    var gradient: [Double]?
+    var residual: [Double]
 }
 
 /// A short rendering of a small number for messages: three significant digits.

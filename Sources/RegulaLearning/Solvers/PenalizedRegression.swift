@@ -43,6 +43,10 @@ public struct PenalizedRegression {
     let columnScales: [Double]
     /// Gram columns for covariance updates (Gaussian, fewer than 500 features, as glmnet).
     let gram: GramCache?
+    /// Products among the columns that have been active, for the Newton step's systems.
+    let activeProducts: ActiveProducts
+    /// The factor of the Newton step's system, updated as the support changes.
+    let activeCholesky: ActiveCholesky
     /// X̃ᵀ(y − ȳ)/n (Gaussian), for the objective without a pass over X at every λ.
     let targetProducts: [Double]
     /// y − ȳ (Gaussian).
@@ -82,6 +86,8 @@ public struct PenalizedRegression {
         self.options = options
         columnScales = Self.columnMeanSquares(of: design, weights: nil)
         gram = family == .gaussian && p < 500 ? GramCache(design: design, centeredTarget: data.target.map { $0 - mean }) : nil
+        activeProducts = ActiveProducts(design: design)
+        activeCholesky = ActiveCholesky(coordinates: p)
         centeredTarget = family == .gaussian ? data.target.map { $0 - mean } : []
         targetProducts = family != .gaussian ? []
             : gram?.targetProducts ?? design.transposedTimes(centeredTarget).map { $0 / Double(n) }
@@ -150,51 +156,62 @@ public struct PenalizedRegression {
         var solver = problem(from: start, residual: given, threshold: InnerThreshold.first * targetVariance, passes: 0)
         var last: Certificate?
         var triedPattern: [Int8] = []
+        // With a Newton step to finish, descent may hand over as soon as the support settles.
+        var settling: Int? = penalty.elasticForm.map { $0.l1 > 0 || $0.l2 > 0 } == true ? Self.settlingPasses : nil
         while true {
             do {
-                try solver.solve(penalty: penalty, candidates: &candidates)
+                try solver.converge(penalty: penalty, over: candidates.indices.filter { candidates[$0] }, settling: settling)
             } catch .notCertified {
                 throw uncertified(last, penalty, passes: solver.passes)
             }
             var beta = solver.coefficients
-            var (gradient, meanSquare) = gaussianGradient(beta)
-            var certificate = gaussianCertificate(beta, gradient, meanSquare: meanSquare, penalty: penalty)
-            var moved = false
+            // Fresh, not carried through the updates: a fixed point of drifted gradients is
+            // not one of the true ones. In naive mode only the nonzero columns are read here.
+            var state = gaussianState(beta)
             // Coordinate descent finds the support; on it, one Newton step finds the solution
             // to rounding, which no stopping rule on the passes can promise when the features
-            // are correlated. Tried once per support and sign pattern.
+            // are correlated. Tried once per support and sign pattern, and kept when the
+            // objective is no worse; whether it is certified is decided below.
             let pattern = beta.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) as Int8 }
             if pattern != triedPattern, let form = penalty.elasticForm, form.l1 > 0 || form.l2 > 0 {
                 triedPattern = pattern
-                if let polished = activeSetNewton(beta, l1: form.l1, l2: form.l2) {
-                    let (newGradient, newMeanSquare) = gaussianGradient(polished)
-                    let newCertificate = gaussianCertificate(polished, newGradient, meanSquare: newMeanSquare, penalty: penalty)
-                    // Kept when the objective is no worse; whether it is certified is decided below.
-                    let before = meanSquare / 2 + penalty.value(of: beta, factors: factors)
-                    let after = newMeanSquare / 2 + penalty.value(of: polished, factors: factors)
-                    if after <= before + 1e-15 * nullObjective || newCertificate.gap <= certificate.gap {
-                        (beta, gradient, meanSquare, certificate) = (polished, newGradient, newMeanSquare, newCertificate)
-                        moved = true
+                let newton = activeSetNewton(beta, l1: form.l1, l2: form.l2)
+                if let polished = newton {
+                    let candidate = gaussianState(polished)
+                    let before = state.meanSquare / 2 + penalty.value(of: beta, factors: factors)
+                    let after = candidate.meanSquare / 2 + penalty.value(of: polished, factors: factors)
+                    if after <= before + 1e-15 * nullObjective {
+                        (beta, state) = (polished, candidate)
                     }
                 }
             }
+            // One pass over every column gives the certificate and the optimality check of the
+            // coordinates left out.
+            let gradient = state.gradient ?? design.transposedTimes(state.residual).map { $0 / Double(n) }
+            let certificate = gaussianCertificate(beta, gradient, meanSquare: state.meanSquare, penalty: penalty)
             last = certificate
             if meets(certificate, penalty) {
                 var fit = finish(beta, intercept: targetMean, passes: solver.passes, penalty: penalty, gradient: gradient)
                 fit.certificate = certificate
                 fit.workingGradient = gradient
-                if gram == nil { fit.workingResidual = moved ? residual(of: centeredTarget, coefficients: beta) : solver.residual }
+                if gram == nil { fit.workingResidual = state.residual }
                 return fit
             }
-            let threshold = solver.threshold * InnerThreshold.step
+            // Coordinates the strong rules left out but that should move join the next round at
+            // the same threshold; otherwise the round was too loose, and the next is 100× tighter.
+            let admitted = solver.admitViolators(gradient, at: beta, penalty: penalty, candidates: &candidates)
+            let threshold = admitted || solver.settled ? solver.threshold : solver.threshold * InnerThreshold.step
+            // Settled on a support that Newton could not certify: descend to the threshold.
+            if solver.settled, !admitted { settling = nil }
             guard threshold >= InnerThreshold.last * targetVariance else { throw uncertified(certificate, penalty, passes: solver.passes) }
-            // The next round starts from fresh gradients (or residual): those carried through
-            // many updates drift by rounding, and a fixed point of drifted gradients is not one
-            // of the true ones.
             for j in beta.indices where beta[j] != 0 { candidates[j] = true }
-            solver = problem(from: beta, residual: nil, threshold: threshold, passes: solver.passes)
+            solver = problem(from: beta, residual: state.residual, threshold: threshold, passes: solver.passes)
         }
     }
+
+    /// Passes over the nonzero coordinates with unchanged signs after which descent hands over
+    /// to the Newton step.
+    static var settlingPasses: Int { 3 }
 
     private func fitLogistic(penalty: any Penalty, start: [Double], candidates: inout [Bool]) throws(LearningError) -> PenalizedFit {
         var beta = start
@@ -299,9 +316,18 @@ public struct PenalizedRegression {
         }
     }
 
+    /// ỹ − X̃b, reading only the columns of the nonzero coefficients when they are few.
     func residual(of centered: [Double], coefficients: [Double]) -> [Double] {
-        let fitted = design.times(coefficients)
-        return zip(centered, fitted).map { $0 - $1 }
+        let nonzero = coefficients.indices.filter { coefficients[$0] != 0 }
+        guard nonzero.count * 4 < p else {
+            let fitted = design.times(coefficients)
+            return zip(centered, fitted).map { $0 - $1 }
+        }
+        var residual = centered
+        design.storage.withUnsafeBufferPointer { x in
+            for j in nonzero { BLAS.axpy(n, -coefficients[j], x.baseAddress! + j * n, &residual) }
+        }
+        return residual
     }
 
     /// The gradient of the smooth loss at a working solution, −(1/n)·X̃ᵀ(y − ŷ), negated:
@@ -362,3 +388,4 @@ extension Standardization {
         self.scales = scales
     }
 }
+
