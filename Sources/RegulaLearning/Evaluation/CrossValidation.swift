@@ -30,12 +30,33 @@ extension CrossValidation {
         folds: Int = 10, seed: Int, lambdas given: [Double]? = nil, count: Int = 100, ratio: Double? = nil,
         progress: ((Int, Int, Double?) -> Void)? = nil
     ) throws(LearningError) {
-        let assignment = try data.foldAssignment(folds, seed: seed)
+        try self.init(
+            data, family: family, penalty: penalty, options: options, assignment: data.foldAssignment(folds, seed: seed),
+            lambdas: given, count: count, ratio: ratio, progress: progress)
+    }
+
+    /// Cross-validates with the folds given: sample i is held out in fold `assignment[i]`, folds
+    /// numbered from 0 with none empty (cv.glmnet's `foldid` minus 1).
+    public init(
+        _ data: Dataset, family: Family, penalty: PenaltyFamily, options: SolverOptions = SolverOptions(),
+        assignment: [Int], lambdas given: [Double]? = nil, count: Int = 100, ratio: Double? = nil,
+        progress: ((Int, Int, Double?) -> Void)? = nil
+    ) throws(LearningError) {
+        guard assignment.count == data.sampleCount else {
+            throw .shapeMismatch("\(assignment.count) fold numbers", "\(data.sampleCount) samples")
+        }
+        let folds = (assignment.max() ?? -1) + 1
+        var sizes = [Double](repeating: 0, count: max(folds, 0))
+        for fold in assignment {
+            try require(fold >= 0, "a fold number", Double(fold), "at least 0")
+            sizes[fold] += 1
+        }
+        try require(folds >= 2, "the number of folds", Double(folds), "at least 2")
+        if let empty = sizes.firstIndex(of: 0) { throw .invalidInput("fold \(empty) of \(folds) has no samples") }
         let solver = try PenalizedRegression(data, family: family, options: options)
         let path = try solver.path(penalty, lambdas: given, count: count, ratio: ratio, featureNames: data.featureNames)
         progress?(1, folds + 1, nil)
         var errors: [[Double]] = []
-        var sizes: [Double] = []
         for fold in 0..<folds {
             let heldOut = assignment.indices.filter { assignment[$0] == fold }
             let training = data.selecting(assignment.indices.filter { assignment[$0] != fold })
@@ -45,10 +66,9 @@ extension CrossValidation {
                 let eta = test.features.times(fit.coefficients).map { $0 + fit.intercept }
                 switch family {
                 case .gaussian: return Metrics.meanSquaredError(eta, test.target)
-                case .logistic: return 2 * Metrics.logLoss(probabilities: eta.map { 1 / (1 + exp(-$0)) }, test.target)
+                case .logistic: return Self.binomialDeviance(eta, test.target)
                 }
             })
-            sizes.append(Double(heldOut.count))
             progress?(fold + 2, folds + 1, errors[errors.count - 1].min())
         }
         let totalSize = sizes.total
@@ -66,5 +86,14 @@ extension CrossValidation {
             path: path, meanError: mean, standardError: standard, folds: folds,
             measure: family == .gaussian ? "mean squared error" : "binomial deviance",
             indexMin: indexMin, index1se: index1se)
+    }
+
+    /// cv.glmnet's binomial deviance, −2·mean(y·log p + (1 − y)·log(1 − p)), with the predicted
+    /// probabilities clipped to [1e-5, 1 − 1e-5] as cv.glmnet clips them: one confidently wrong
+    /// held-out sample then costs at most 2·log(1e5) ≈ 23, not up to 69 (log-loss's 1e-15 clip).
+    static func binomialDeviance(_ eta: [Double], _ target: [Double]) -> Double {
+        let bound = 1e-5
+        let probabilities = eta.map { min(max(1 / (1 + exp(-$0)), bound), 1 - bound) }
+        return 2 * Metrics.logLoss(probabilities: probabilities, target)
     }
 }
