@@ -89,7 +89,7 @@ struct GlmnetTests {
     }
 }
 
-/// One fit against glmnet's solution: coefficients, intercept, objective, zeros and certificate.
+/// One fit against glmnet's solution: coefficients, intercept, objective and exact zeros.
 func expectSameSolution(_ fit: PenalizedFit, intercept: Double, coefficients: [Double], objective: Double, _ label: String) {
     expectAgreement(fit.coefficients, coefficients, label)
     let interceptScale = max(1, Swift.abs(intercept), coefficients.map(Swift.abs).max() ?? 0)

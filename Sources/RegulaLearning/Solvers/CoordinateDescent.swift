@@ -6,8 +6,8 @@ public struct SolverOptions: Sendable {
     /// correlation 0.9, duplicated columns), with an active-set Newton step finishing the job.
     public var tolerance: Double = 1e-12
     /// The largest KKT violation, relative to λ, allowed to a coefficient left at exactly 0 (and
-    /// to an unpenalized one); for non-convex penalties (MCP, SCAD, formulas), logistic or not,
-    /// the largest stationarity violation of any coefficient.
+    /// to an unpenalized one); for non-convex penalties (MCP, SCAD, formulas) and for every
+    /// logistic fit, the largest stationarity violation of any coefficient.
     public var kktTolerance: Double = 1e-9
     /// The most passes over the coordinates for one fit before giving up with an error.
     public var maximumPasses: Int = 100_000
