@@ -17,10 +17,10 @@ only models with a ridge part. For each problem and model:
 * ``fits``: single fits, one glmnet call with a one-value ``lambda`` each, at three lambdas
   (geometric midpoints between grid values at 20 %, 50 % and 85 % along the path);
 * ``paths``: the whole path over a given decreasing ``lambda`` (glmnet's own grid formula:
-  ``count`` values from lambda_max (times 1 + 1e-5, so that the first solution is clearly 0)
-  down to lambda_max * ratio, ratio 0.01 when n < p and 1e-4
-  otherwise, lambda_max computed with max(alpha, 1e-3) as glmnet does), with every lambda's
-  coefficients, intercept, objective and the order of entry;
+  25 (n < p) or 40 values from lambda_max, times 1 + 1e-5 so that the first solution is
+  clearly 0, down to lambda_max * ratio, ratio 0.01 when n < p and 1e-4 otherwise, lambda_max
+  computed with max(alpha, 1e-3) as glmnet does), with every lambda's coefficients,
+  intercept, objective and the order of entry;
 * ``cv``: ``cv.glmnet`` with ``foldid`` given (drawn here: a seeded permutation, sample
   ``perm[i]`` in fold ``i mod k``, stored 0-based, passed to R 1-based) over the path's lambdas:
   ``cvm``, ``cvsd``, ``lambda.min``, ``lambda.1se`` and their indices. Gaussian CV uses the
@@ -54,19 +54,23 @@ glmnet's conventions, and how the fixture states them in Regula's
 
 Run to convergence, and checked
 -------------------------------
-glmnet runs with ``thresh = 1e-30`` (it bounds the squared change of a coefficient, so its
-default 1e-7 is about 3e-4 in the coefficients), ``maxit = 1e9`` and ``pmin = 1e-100`` (its
-default 1e-9 clamps fitted probabilities while fitting, which moves nearly separable
-solutions); see ``glmnet_fixtures.R``. Every stored solution (and every fold fit of a CV) is
-checked here against the KKT conditions of the literal objective above, in the working
-coordinates: the largest violation (the intercept's condition included) divided by
-``penalty_lambda`` is stored as ``kkt`` and must be below ``KKT_LIMIT`` (1e-9, Regula's own kktTolerance) plus
-``ROUNDING`` (1e-14) of max |gradient at b = 0| (the floor rounding puts under any gradient, which
-matters at the smallest lambdas). Every exact zero
-must be clearly a zero (its |gradient| at most (1 - MARGIN) * lambda * mix) and every
-nonzero clearly nonzero (v_j |b~_j| >= MARGIN * lambda * mix, v_j its coordinate's curvature:
-about how far from the zero's edge it puts the gradient), MARGIN = 1e-6, so that an exact-zero pattern compared
-with a tolerance-free test is well defined. The script refuses to write a fixture otherwise.
+glmnet runs with ``thresh = 1e-30`` (it stops when the largest v_j * (change of b_j)^2 of a pass
+is below thresh, so its default 1e-7 bounds a pass's movement by about 3e-4, not the distance
+to the optimum), ``maxit = 1e9`` and ``pmin = 1e-100`` (its default 1e-9 clamps fitted
+probabilities while fitting, which moves nearly separable solutions); see
+``glmnet_fixtures.R``. Every stored solution (and every fold fit of a CV) is checked here, in
+extended precision (numpy longdouble), against the KKT conditions of the literal objective
+above in the working coordinates: the largest violation (the intercept's condition included)
+divided by ``penalty_lambda`` is stored as ``kkt`` and must be below ``KKT_LIMIT`` (1e-9,
+Regula's own kktTolerance) plus ``ROUNDING`` (1e-14) of max |gradient at b = 0| (the floor that
+rounding puts under glmnet's gradients, which matters at the smallest lambdas). glmnet's
+fixed point in double precision reaches 3e-14 to 8.5e-10 of lambda (the worst: columns with
+mean/sd up to 1e3 at lambda_max * 1e-4); coefficient errors are then below about
+kkt / (1 - alpha) relative for a ridge part, far inside the tests' 1e-6. Every exact zero must
+be clearly a zero (its |gradient| at most (1 - MARGIN) * lambda * mix) and every nonzero
+clearly nonzero (v_j |b~_j| >= MARGIN * lambda * mix, v_j its coordinate's curvature: about how
+far from the zero's edge it puts the gradient), MARGIN = 1e-6, so that comparing exact-zero
+patterns without a tolerance is well defined. The script refuses to write a fixture otherwise.
 
 Format (one JSON object; floats written by Python's json, shortest round-trip repr, except
 coefficients and intercepts, rounded to 12 significant digits to keep the file small; KKT and
