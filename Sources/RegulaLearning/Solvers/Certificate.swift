@@ -261,7 +261,8 @@ extension PenalizedRegression {
     /// The certificate of a logistic fit at working coefficients and intercept. With p = σ(η)
     /// and the dual point θ = y − s(y − p) ∈ [0, 1], the gap for the intercept held at its
     /// value is (1/n)Σᵢ[ℓᵢ(ηᵢ) + h(θᵢ) + s(yᵢ − pᵢ)ηᵢ] + Σⱼ(…), h(t) = t·log t + (1 − t)·log(1 − t);
-    /// the intercept's own condition |mean(y − p)| joins the KKT violations.
+    /// the intercept's own condition |mean(y − p)| joins the KKT violations (without an
+    /// intercept, b₀ = 0 is held and has no condition).
     func logisticCertificate(_ beta: [Double], intercept: Double, penalty: any Penalty) -> (Certificate, [Double]) {
         let eta = design.times(beta).map { $0 + intercept }
         let probability = eta.map { 1 / (1 + exp(-$0)) }
@@ -281,7 +282,7 @@ extension PenalizedRegression {
                 }
                 return max(total, 0) / Double(n)
             },
-            interceptViolation: Swift.abs(residual.total) / Double(n))
+            interceptViolation: options.fitsIntercept ? Swift.abs(residual.total) / Double(n) : 0)
         return (certificate, gradient)
     }
 }

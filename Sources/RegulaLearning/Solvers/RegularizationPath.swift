@@ -53,6 +53,8 @@ public struct RegularizationPath: Sendable {
 
     /// Coefficients (original units) per λ.
     public var coefficients: [[Double]] { fits.map(\.coefficients) }
+    /// The intercept per λ (0 throughout for a fit without one).
+    public var intercepts: [Double] { fits.map(\.intercept) }
     /// Each fit's duality gap relative to its null objective (NaN for non-convex penalties).
     public var gaps: [Double] { fits.map(\.gap) }
     /// Each fit's largest KKT violation relative to λ.
@@ -72,13 +74,57 @@ public struct RegularizationPath: Sendable {
 
 extension PenalizedRegression {
     /// The smallest λ at which every penalized coefficient is 0 (for a family with a threshold t,
-    /// max |∇ⱼ|/(t·fⱼ) at the null model; glmnet uses t = 0.001 for ridge).
+    /// max |∇ⱼ|/(t·fⱼ) at the model of the unpenalized coefficients alone, the null model when
+    /// every factor is positive; glmnet uses t = 0.001 for ridge).
     public func lambdaMax(for penalty: PenaltyFamily) -> Double {
         let t = max(penalty.zeroThresholdPerLambda ?? 1, 1e-3)
-        let gradient = lossGradient(working: Array(repeating: 0, count: p), intercept: nullIntercept)
+        let gradient = unpenalizedModel().gradient
         var largest = 0.0
         for j in 0..<p where factors[j] > 0 { largest = max(largest, Swift.abs(gradient[j]) / (t * factors[j])) }
         return largest
+    }
+
+    /// The fit of the unpenalized coefficients (factor 0) and the intercept alone, every other
+    /// coefficient 0: the solution at any λ ≥ λ_max, as glmnet computes it before its grid.
+    /// Least squares by one solve (Gaussian), Newton's method (logistic); the null model when
+    /// every factor is positive or the system is singular.
+    func unpenalizedModel() -> (coefficients: [Double], intercept: Double, gradient: [Double]) {
+        var beta = [Double](repeating: 0, count: p)
+        let null = (beta, nullIntercept, lossGradient(working: beta, intercept: nullIntercept))
+        let free = (0..<p).filter { factors[$0] == 0 && columnScales[$0] > 0 }
+        guard !free.isEmpty else { return null }
+        var intercept = nullIntercept
+        switch family {
+        case .gaussian:
+            var system = gramBlock(free)
+            var rhs = free.map { targetProducts[$0] }
+            guard BLAS.choleskySolve(free.count, &system, &rhs), rhs.allSatisfy(\.isFinite) else { return null }
+            for (position, j) in free.enumerated() { beta[j] = rhs[position] }
+        case .logistic:
+            // Unknowns: the free coefficients, then the intercept if there is one.
+            let columns = design.selectingColumns(free)
+            let k = free.count + (options.fitsIntercept ? 1 : 0)
+            for _ in 0..<100 {
+                let eta = columns.times(free.map { beta[$0] }).map { $0 + intercept }
+                let probability = eta.map { 1 / (1 + exp(-$0)) }
+                func value(_ i: Int, _ a: Int) -> Double { a < free.count ? columns.storage[i + a * n] : 1 }
+                var hessian = [Double](repeating: 0, count: k * k), step = [Double](repeating: 0, count: k)
+                for i in 0..<n {
+                    let w = max(probability[i] * (1 - probability[i]), 1e-12), r = target[i] - probability[i]
+                    for a in 0..<k {
+                        step[a] += value(i, a) * r
+                        for b in 0...a { hessian[a + b * k] += w * value(i, a) * value(i, b) }
+                    }
+                }
+                for a in 0..<k { for b in 0..<a { hessian[b + a * k] = hessian[a + b * k] } }
+                guard BLAS.choleskySolve(k, &hessian, &step), step.allSatisfy(\.isFinite) else { return null }
+                for (position, j) in free.enumerated() { beta[j] += step[position] }
+                if options.fitsIntercept { intercept += step[k - 1] }
+                if step.allSatisfy({ Swift.abs($0) <= 1e-13 * (1 + Swift.abs(intercept)) }) { break }
+            }
+            guard beta.allSatisfy(\.isFinite), intercept.isFinite else { return null }
+        }
+        return (beta, intercept, lossGradient(working: beta, intercept: intercept))
     }
 
     /// glmnet's default grid: `count` values log-spaced from λ_max down to λ_max·ratio, where the
@@ -127,7 +173,9 @@ extension PenalizedRegression {
             }
             let instance: any Penalty = try penalty.make(lambda)
             // At or above λ_max zero is the exact solution (a solver would leave rounding dust).
-            let atTop = lambda >= top && factors.allSatisfy { $0 > 0 } && penalty.zeroThresholdPerLambda.map { $0 > 0 } == true
+            // λ_max is itself rounded, and a λ given as λ_max (glmnet's first, say) may be a few
+            // ulps below it: there zero's KKT violation is ~1e-15 of λ, far inside the certificate.
+            let atTop = lambda >= top * (1 - 1e-12) && factors.allSatisfy { $0 > 0 } && penalty.zeroThresholdPerLambda.map { $0 > 0 } == true
             let fit = try atTop
                 ? nullFit(penalty: instance)
                 : self.fit(penalty: instance, start: beta, residual: residual, candidates: &candidates)
