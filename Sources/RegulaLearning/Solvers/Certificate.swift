@@ -294,7 +294,9 @@ func threeDigits(_ value: Double) -> String {
     var mantissa = Swift.abs(value)
     while mantissa >= 10 { mantissa /= 10; exponent += 1 }
     while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-    let rounded = (mantissa * 100).rounded() / 100
+    var rounded = (mantissa * 100).rounded() / 100
+    // 9.996 rounds up to 10.0: renormalize (1e-12 reads "1.0e-12", not "10.0e-13").
+    if rounded >= 10 { rounded /= 10; exponent += 1 }
     let sign = value < 0 ? "-" : ""
     return exponent == 0 ? "\(sign)\(rounded)" : "\(sign)\(rounded)e\(exponent)"
 }

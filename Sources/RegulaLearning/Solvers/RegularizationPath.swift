@@ -43,6 +43,16 @@ public struct PenaltyFamily: Sendable {
     }
 }
 
+/// When a logistic path stops before its last λ.
+public enum PathEnding: Sendable {
+    /// glmnet's rules: the deviance explained passes 0.999 or stops growing (by 1e-5).
+    case glmnet
+    /// Only when the deviance explained passes 0.999: the fit is (nearly) separable.
+    case saturated
+    /// Every λ is fitted.
+    case never
+}
+
 /// Fits along a decreasing λ grid, each warm-started from the previous one.
 public struct RegularizationPath: Sendable {
     public let penaltyName: String
@@ -141,12 +151,31 @@ extension PenalizedRegression {
         return (0..<count).map { top * exp(log(ratio) * Double($0) / Double(count - 1)) }
     }
 
+    /// Whether a logistic path ends here, by `rule`: from the 5th λ on (glmnet.control's mnlam),
+    /// once the fraction of the null deviance explained passes 0.999 (devmax) and, for
+    /// `.glmnet`, once it grows by less than 1e-5 from one λ to the next (fdev). Past that,
+    /// smaller λ only chase a (nearly) separable fit whose coefficients grow without bound.
+    private func ends(_ fits: [PenalizedFit], by rule: PathEnding, penalty: PenaltyFamily, lambdas: [Double]) -> Bool {
+        guard rule != .never, fits.count >= 5 else { return false }
+        func explained(_ index: Int) -> Double {
+            let fit = fits[index]
+            let instance = try? penalty.make(lambdas[index])
+            let loss = fit.objective - (instance?.value(of: fit.workingCoefficients, factors: factors) ?? 0)
+            return nullObjective > 0 ? 1 - loss / nullObjective : 0
+        }
+        let last = explained(fits.count - 1)
+        if last > 0.999 { return true }
+        return rule == .glmnet && last - explained(fits.count - 2) < 1e-5
+    }
+
     /// The path over `lambdas` (decreasing; glmnet's grid if nil), with warm starts and the
     /// sequential strong rules (every discarded coefficient is then checked for optimality).
+    /// A logistic path may end before the last λ (see `PathEnding`): by default on its own grid
+    /// only, as glmnet's (which never ends a path of λ values given to it).
     /// `progress` is told after each λ: how many are done, of how many, and the fit at that λ.
     public func path(
         _ penalty: PenaltyFamily, lambdas given: [Double]? = nil, count: Int = 100, ratio: Double? = nil,
-        featureNames: [String]? = nil, progress: ((Int, Int, PenalizedFit) -> Void)? = nil
+        featureNames: [String]? = nil, ending: PathEnding? = nil, progress: ((Int, Int, PenalizedFit) -> Void)? = nil
     ) throws(LearningError) -> RegularizationPath {
         let lambdas: [Double]
         if let given { lambdas = given } else { lambdas = try lambdaGrid(for: penalty, count: count, ratio: ratio) }
@@ -185,9 +214,10 @@ extension PenalizedRegression {
             previousLambda = lambda
             fits.append(fit)
             progress?(index + 1, lambdas.count, fit)
+            if family == .logistic, ends(fits, by: ending ?? (given == nil ? .glmnet : .never), penalty: penalty, lambdas: lambdas) { break }
         }
         return RegularizationPath(
-            penaltyName: penalty.name, family: family, lambdas: lambdas, fits: fits,
+            penaltyName: penalty.name, family: family, lambdas: Array(lambdas.prefix(fits.count)), fits: fits,
             featureNames: featureNames ?? (0..<p).map { "x\($0 + 1)" })
     }
 }
