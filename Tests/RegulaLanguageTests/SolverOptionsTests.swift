@@ -29,6 +29,8 @@ struct SolverOptionsTests {
         #expect(text?.hasPrefix("lasso path (no intercept, not standardized, penalty factors, tolerance 1e-09): 5 λ") == true, "\(text ?? "nothing")")
         let mcp = try run("lassoPath(load(\"prostate\"), lambdas: 5, penalty: \"mcp\")").get()
         #expect(mcp?.hasPrefix("MCP (γ = 3) path: 5 λ") == true, "\(mcp ?? "nothing")")
+        let scad = try run("lassoPath(load(\"prostate\"), lambdas: 5, penalty: \"scad\", gamma: 4)").get()
+        #expect(scad?.hasPrefix("SCAD (γ = 4) path: 5 λ") == true, "\(scad ?? "nothing")")
         let scaled = try run("lassoPath(load(\"prostate\"), lambdas: 5, penalty: mcp(1, gamma: 3))").get()
         #expect(scaled?.hasPrefix("mcp(1, gamma: 3) path: 5 λ") == true, "\(scaled ?? "nothing")")
     }

@@ -140,9 +140,11 @@ enum PathBuiltins {
             guard value > least, value.isFinite else {
                 throw RegulaError(.value, "lassoPath() needs 'gamma:' greater than \(Value.format(least)) for \(name.uppercased()), got \(Value.format(value))", at: call.range(of: "gamma"))
             }
-            return try engine(at: call.range(of: "gamma")) { () throws(LearningError) in
+            let family = try engine(at: call.range(of: "gamma")) { () throws(LearningError) in
                 name == "mcp" ? try PenaltyFamily.mcp(gamma: value) : try PenaltyFamily.scad(a: value)
             }
+            // Named as ncvreg's argument is (Fan and Li's a is ncvreg's γ).
+            return PenaltyFamily(name: "\(name.uppercased()) (γ = \(Value.format(value)))", zeroThresholdPerLambda: family.zeroThresholdPerLambda, make: family.make)
         case .learning(.penalty):
             if gamma != nil { throw noGamma(call) }
             let base = try call.penalty("penalty")
