@@ -91,6 +91,34 @@ struct OptionsTests {
         #expect(Swift.abs(top - expected) <= 1e-12 * expected)
     }
 
+    @Test(arguments: [false, true])
+    func anUnpenalizedColumnOfOnesIsTheIntercept(standardize: Bool) throws {
+        // Without an intercept, a constant column (kept, unlike glmnet) with factor 0 plays its
+        // part: the same minimizer as the fit with an intercept, standardized or not.
+        let data = try Synthetic.regression(samples: 40, features: 6, informative: 3, noise: .standardDeviation(0.5), correlation: 0.3, seed: 9)
+        var withOnes = Matrix(rows: 40, columns: 7)
+        for i in 0..<40 {
+            withOnes[i, 0] = 1
+            for j in 0..<6 { withOnes[i, j + 1] = data.features[i, j] + 2 }
+        }
+        var shifted = data
+        for i in 0..<40 { for j in 0..<6 { shifted.features[i, j] += 2 } }
+        for family in [Family.gaussian, .logistic] {
+            let target = family == .gaussian ? data.target : data.target.map { $0 > 0 ? 1 : 0 }
+            var plain = SolverOptions()
+            plain.standardize = standardize
+            shifted.target = target
+            let reference = try PenalizedRegression(shifted, family: family, options: plain).fit(penalty: L1Penalty(0.05))
+            var options = plain
+            options.fitsIntercept = false
+            options.penaltyFactors = [0] + Array(repeating: 1, count: 6)
+            let fit = try PenalizedRegression(Dataset(features: withOnes, target: target), family: family, options: options).fit(penalty: L1Penalty(0.05))
+            #expect(fit.intercept == 0)
+            expectAgreement(Array(fit.coefficients.dropFirst()), reference.coefficients, "\(family), standardize \(standardize)")
+            #expect(Swift.abs(fit.coefficients[0] - reference.intercept) <= 1e-6 * max(1, Swift.abs(reference.intercept)), "\(family): the ones' coefficient \(fit.coefficients[0]) against the intercept \(reference.intercept)")
+        }
+    }
+
     @Test func mcpPathsUseNcvregsParametrization() throws {
         // ncvreg's MCP: P(b; λ, γ) = λ|b| − b²/(2γ) for |b| ≤ γλ, else γλ²/2, on standardized
         // features: at each λ every coefficient is stationary for *that* λ's penalty, so the
