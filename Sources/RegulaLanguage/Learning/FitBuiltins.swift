@@ -1,20 +1,5 @@
 import RegulaLearning
 
-/// A non-Sendable interrupt check handed to the engine, which polls it on the same thread.
-private struct InterruptCheck: @unchecked Sendable {
-    let check: () -> Bool
-}
-
-extension Call {
-    /// Solver options that stop when the kernel is interrupted.
-    fileprivate var interruptibleOptions: SolverOptions {
-        let interrupt = InterruptCheck(check: isInterrupted)
-        var options = SolverOptions()
-        options.isInterrupted = { interrupt.check() }
-        return options
-    }
-}
-
 /// Built-ins that fit models: models, optimizers, `fit`, paths and cross-validation.
 enum FitBuiltins {
     static let all: [Builtin] = [
@@ -39,7 +24,7 @@ enum FitBuiltins {
         optimizer("adamW", "AdamW: Adam with decoupled weight decay w ← w − lr·decay·w.", defaultRate: 0.001, extra: [.labelled("decay", default: .number(0.01))]) { call throws(RegulaError) in
             .adamW(decay: try call.number("decay"), beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
         },
-        fit, lassoPath, crossValidate,
+        fit,
     ]
 
     static func model(_ name: String, _ specification: ModelSpecification, _ summary: String) -> Builtin {
@@ -81,11 +66,27 @@ enum FitBuiltins {
     }
 
     static let coordinateDescent = Builtin(
-        "coordinateDescent", signature: "coordinateDescent()",
-        summary: "glmnet's coordinate descent: exact solutions for linear and logistic models, the default of `fit`.",
-        documentation: "Features are standardized for fitting (glmnet's default) and coefficients reported in the original units. Each fit runs until its duality gap (L1, L2, elastic net) or its KKT residual (MCP, SCAD, formulas) certifies it, finishing with a Newton step on the nonzero coefficients; ridge is one direct solve.",
-        example: "coordinateDescent()", parameters: []
-    ) { (_: inout Call) throws(RegulaError) -> Value in .learning(.optimizer(.coordinateDescent)) }
+        "coordinateDescent", signature: "coordinateDescent(tolerance: Number = 1e-12, maxPasses: Number = 100000)",
+        summary: "glmnet's coordinate descent: exact solutions for linear and logistic models, the default of `fit` and `lassoPath`.",
+        documentation: "Features are standardized for fitting (glmnet's default; `standardize: false` in `fit` or `lassoPath` turns it off) and coefficients reported in the original units. Each fit runs until its certificate holds: a duality gap (L1, L2, elastic net) of at most `tolerance` times the null model's objective, and every zero's KKT condition (for MCP, SCAD and formulas every coordinate's) within 1e-9 of λ; it finishes with a Newton step on the nonzero coefficients, and ridge is one direct solve. A fit that needs more than `maxPasses` passes over the coordinates stops with a TrainingError saying what it reached. A larger `tolerance` (1e-8, say) is faster and looser: the objective is then within `tolerance`·P(0) of the minimum. The value shows the settings that differ from the defaults.",
+        example: "coordinateDescent(tolerance: 1e-8)",
+        parameters: [
+            .labelled("tolerance", default: .number(CoordinateDescentSettings.standard.tolerance)),
+            .labelled("maxPasses", default: .number(Double(CoordinateDescentSettings.standard.maximumPasses))),
+        ]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        var settings = CoordinateDescentSettings()
+        settings.tolerance = try call.number("tolerance")
+        guard settings.tolerance > 0, settings.tolerance.isFinite else {
+            throw RegulaError(.value, "coordinateDescent() needs a 'tolerance:' greater than 0 (the duality gap allowed, relative to the null objective; the default is 1e-12), got \(Value.format(settings.tolerance))", at: call.range(of: "tolerance"))
+        }
+        let passes = try call.number("maxPasses")
+        guard passes >= 1, passes == passes.rounded(), passes <= 1e12 else {
+            throw RegulaError(.value, "coordinateDescent() needs 'maxPasses:' to be a whole number of at least 1, got \(Value.format(passes))", at: call.range(of: "maxPasses"))
+        }
+        settings.maximumPasses = Int(passes)
+        return .learning(.optimizer(.coordinateDescent(settings)))
+    }
 
     static func optimizer(
         _ name: String, _ summary: String, defaultRate: Double? = nil, extra: [Parameter] = [],
@@ -106,15 +107,15 @@ enum FitBuiltins {
     }
 
     static let fit = Builtin(
-        "fit", signature: "fit(_ model, _ data: Dataset, penalty: Penalty? = nothing, optimizer: Optimizer = coordinateDescent(), epochs: Number = 100, batch: Number? = nothing, seed: Number = 0)",
+        "fit", signature: "fit(_ model, _ data: Dataset, penalty: Penalty? = nothing, optimizer: Optimizer = coordinateDescent(), epochs: Number = 100, batch: Number? = nothing, seed: Number = 0, standardize: Bool = true, intercept: Bool = true, factors: List? = nothing)",
         summary: "Fits a model to a dataset with a penalty, by coordinate descent or by epochs of an optimizer.",
-        documentation: "The model is `linear`, `logistic` or `mlp(...)`. With `coordinateDescent()` (linear and logistic only) the result is the exact minimizer of glmnet's objective, 1/(2n)·‖y − b₀ − Xb‖² + P(b), on standardized features, with its certificate: `fit.gap` (the duality gap over the null objective, at most 1e-12; `nothing` for non-convex penalties) and `fit.kkt` (the largest optimality violation relative to λ); a coefficient is exactly 0 only where 0 is optimal, and a fit that cannot be certified stops with a TrainingError. With another optimizer the model trains for `epochs` epochs in batches of `batch` samples (all of them without it), shuffled by `seed`; the training loss is ½·mean squared error or the mean logistic loss, so λ means the same in both. The intercept and biases are never penalized. A fit that diverges stops with a TrainingError naming the epoch.",
+        documentation: "The model is `linear`, `logistic` or `mlp(...)`. With `coordinateDescent()` (linear and logistic only) the result is the exact minimizer of glmnet's objective, 1/(2n)·‖y − b₀ − Xb‖² + P(b), on standardized features, with its certificate: `fit.gap` (the duality gap over the null objective, at most 1e-12; `nothing` for non-convex penalties) and `fit.kkt` (the largest optimality violation relative to λ); a coefficient is exactly 0 only where 0 is optimal, and a fit that cannot be certified stops with a TrainingError. With another optimizer the model trains for `epochs` epochs in batches of `batch` samples (all of them without it), shuffled by `seed`; the training loss is ½·mean squared error or the mean logistic loss, so λ means the same in both. The intercept and biases are never penalized. A fit that diverges stops with a TrainingError naming the epoch. Coordinate descent also takes glmnet's settings: `standardize: false` uses the features as they are; `intercept: false` fixes b₀ = 0 (neither target nor features are centered, and standardizing only divides by each feature's standard deviation, as glmnet with `intercept = FALSE`); `factors:` is a list of one number per feature multiplying its penalty (0 leaves it unpenalized), rescaled to sum to the number of features as glmnet rescales `penalty.factor`.",
         example: "let data = synthetic(samples: 100, features: 10, informative: 3, noise: 0.5, seed: 1)\nfit(linear, data, penalty: l1(0.1)).zeros",
         parameters: [
             .positional("model"), .positional("data"), .labelled("penalty", default: .nothing),
-            .labelled("optimizer", default: .learning(.optimizer(.coordinateDescent))), .labelled("epochs", default: .number(100)),
+            .labelled("optimizer", default: .learning(.optimizer(.coordinateDescent(.standard)))), .labelled("epochs", default: .number(100)),
             .labelled("batch", default: .nothing), .labelled("seed", default: .number(0)),
-        ]
+        ] + solverParameters
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let model: ModelSpecification
         switch call.value("model") {
@@ -132,9 +133,9 @@ enum FitBuiltins {
         guard case let .learning(.optimizer(optimizer)) = call.value("optimizer") else {
             throw call.typeMismatch("optimizer", expected: "an optimizer such as coordinateDescent() or proximal(lr: 0.1)")
         }
-        let solverOptions = call.interruptibleOptions
         switch optimizer {
-        case .coordinateDescent:
+        case let .coordinateDescent(settings):
+            let solverOptions = try call.solverOptions(features: data.featureCount, settings: settings)
             let family: Family
             switch model {
             case .linear: family = .gaussian
@@ -153,6 +154,8 @@ enum FitBuiltins {
                 coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, truth: data.truth,
                 certificate: result.certificate)))
         case let .training(box):
+            try call.requireSolverDefaults()
+            let solverOptions = call.interruptibleOptions
             let trainer = box.initial
             let classification = data.task != .regression
             let (hidden, activation, loss): ([Int], Activation, Loss) = switch model {
@@ -192,73 +195,4 @@ enum FitBuiltins {
                 truth: hidden.isEmpty ? data.truth : nil, network: trained)))
         }
     }
-
-    static let lassoPath = Builtin(
-        "lassoPath", signature: "lassoPath(_ data: Dataset, lambdas: Number = 100, mix: Number = 1, ratio: Number? = nothing, penalty: Penalty? = nothing)",
-        summary: "The lasso (or elastic-net) path: coefficients at `lambdas` values of λ from λ_max down, by coordinate descent.",
-        documentation: "glmnet's grid and algorithm: λ from the smallest value that zeroes every coefficient down to λ_max·ratio (0.0001, or 0.01 with more features than samples), warm starts and strong rules, on standardized features; coefficients in the original units. `mix` below 1 gives the elastic net. A classification dataset gets logistic regression. With `penalty:` (any penalty, formulas included) the path is that penalty scaled by λ. `path.gaps` and `path.kkt` are each λ's certificate.",
-        example: "let path = lassoPath(load(\"diabetes\"), lambdas: 50)\npath.order",
-        parameters: [
-            .positional("data"), .labelled("lambdas", default: .number(100)), .labelled("mix", default: .number(1)),
-            .labelled("ratio", default: .nothing), .labelled("penalty", default: .nothing),
-        ]
-    ) { (call: inout Call) throws(RegulaError) -> Value in
-        let data = try call.dataset("data"), count = try call.wholeNumber("lambdas"), mix = try call.number("mix")
-        let ratio: Double? = if case .nothing = call.value("ratio") { nil } else { try call.number("ratio") }
-        let family: Family = data.task == .regression ? .gaussian : .logistic
-        let options = call.interruptibleOptions
-        var scaled: (any Penalty)?
-        if case .learning(.penalty) = call.value("penalty") {
-            let given = try call.penalty("penalty")
-            guard let slope = given.thresholdAtZero, slope > 0 else {
-                throw RegulaError(.value, "a path needs a penalty with a kink at 0 (its slope there gives λ_max); \(given) has none", at: call.range(of: "penalty"))
-            }
-            scaled = given
-        }
-        let progress = ProgressDisplay(call, units: 4 * Double(count) * Double(data.sampleCount) * Double(data.featureCount))
-        let result = try engine(at: call.range) { () throws(LearningError) in
-            let penalty: PenaltyFamily
-            if let base = scaled {
-                penalty = PenaltyFamily(name: "\(base)", zeroThresholdPerLambda: base.thresholdAtZero) { (lambda: Double) throws(LearningError) in
-                    try ScaledPenalty(lambda, base)
-                }
-            } else {
-                penalty = try PenaltyFamily.elasticNet(mix: mix)
-            }
-            let path = try PenalizedRegression(data, family: family, options: options)
-                .path(penalty, count: count, ratio: ratio, featureNames: data.featureNames) { done, total, fit in
-                    let nonzeros = fit.coefficients.count - fit.coefficients.exactZeroCount
-                    progress.report("λ \(done) of \(total) · objective \(short(fit.objective)) · \(nonzeros) nonzero")
-                }
-            return PathResult(path: path, data: data, penalty: penalty, family: family)
-        }
-        progress.finish("path of \(result.path.lambdas.count) λ: \(result.path.nonzeroCounts.last ?? 0) nonzero coefficients at the smallest")
-        return .learning(.path(result))
-    }
-
-    static let crossValidate = Builtin(
-        "crossValidate", signature: "crossValidate(_ path: Path, folds: Number = 10, seed: Number)",
-        summary: "k-fold cross-validation of a path, as cv.glmnet: mean error and standard error per λ, λ_min and λ_1se.",
-        documentation: "Each fold's path is fitted on the other folds over the same λ grid and scored on the fold left out (mean squared error, or binomial deviance for classification). λ_1se is the largest λ whose error is within one standard error of the smallest.",
-        example: "let cv = crossValidate(lassoPath(load(\"diabetes\"), lambdas: 30), folds: 5, seed: 0)\ncv.lambda1se >= cv.lambdaMin",
-        parameters: [.positional("path"), .labelled("folds", default: .number(10)), .labelled("seed")]
-    ) { (call: inout Call) throws(RegulaError) -> Value in
-        guard case let .learning(.path(result)) = call.value("path") else { throw call.typeMismatch("path", expected: "a Path (from lassoPath)") }
-        let folds = try call.wholeNumber("folds"), seed = try call.wholeNumber("seed")
-        let options = call.interruptibleOptions
-        let data = result.data
-        let progress = ProgressDisplay(call, units: 4 * (Double(folds) + 1) * Double(result.path.lambdas.count) * Double(data.sampleCount) * Double(data.featureCount))
-        let cv = try engine(at: call.range) { () throws(LearningError) in
-            try CrossValidation(
-                data, family: result.family, penalty: result.penalty, options: options, folds: folds, seed: seed,
-                lambdas: result.path.lambdas) { done, total, error in
-                    progress.report("fold \(done - 1) of \(total - 1)" + (error.map { " · held-out \(cvMeasure(result.family)) \(short($0)) at best" } ?? ""))
-                }
-        }
-        progress.finish("\(folds)-fold cross-validation: λ_min = \(short(cv.lambdaMin)), λ_1se = \(short(cv.lambda1se))")
-        return .learning(.crossValidation(cv))
-    }
 }
-
-/// What cross-validation scores a family by, for progress lines.
-private func cvMeasure(_ family: Family) -> String { family == .gaussian ? "MSE" : "deviance" }

@@ -21,14 +21,37 @@ public enum ModelSpecification: Sendable {
     }
 }
 
+/// What `coordinateDescent(tolerance:, maxPasses:)` was given: the certificate a convex fit
+/// must reach and the budget of passes. Defaults are the engine's (`SolverOptions`).
+public struct CoordinateDescentSettings: Sendable, Equatable {
+    public var tolerance = SolverOptions().tolerance
+    public var maximumPasses = SolverOptions().maximumPasses
+
+    public static let standard = CoordinateDescentSettings()
+
+    /// The call that makes it, naming only the settings that differ from the defaults.
+    var name: String {
+        var arguments: [String] = []
+        if tolerance != Self.standard.tolerance { arguments.append("tolerance: \(Value.format(tolerance))") }
+        if maximumPasses != Self.standard.maximumPasses { arguments.append("maxPasses: \(maximumPasses)") }
+        return "coordinateDescent(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// Engine options with these settings.
+    func apply(to options: inout SolverOptions) {
+        options.tolerance = tolerance
+        options.maximumPasses = maximumPasses
+    }
+}
+
 /// How `fit` optimizes: glmnet's coordinate descent, or epochs of an optimizer.
 public enum OptimizerSpecification: Sendable {
-    case coordinateDescent
+    case coordinateDescent(CoordinateDescentSettings)
     case training(OptimizerBox)
 
     var name: String {
         switch self {
-        case .coordinateDescent: "coordinateDescent()"
+        case let .coordinateDescent(settings): settings.name
         case let .training(box): "\(box.initial.kind.name)(lr: \(Value.format(box.initial.learningRate)))"
         }
     }
@@ -110,12 +133,27 @@ public struct FitResult: Sendable {
     public var isClassifier: Bool { model == "logistic" || network?.loss == .logistic }
 }
 
-/// A regularization path with what made it, so `crossValidate` can refit it fold by fold.
+/// A regularization path with what made it, so `crossValidate` can refit it fold by fold
+/// with the same family, penalty and solver settings.
 public struct PathResult: Sendable {
     public var path: RegularizationPath
     public var data: Dataset
     public var penalty: PenaltyFamily
     public var family: Family
+    /// Standardization, intercept, penalty factors, tolerance and passes (not the interrupt check).
+    public var options = SolverOptions()
+
+    /// The settings that differ from `lassoPath`'s defaults, for its description.
+    var settingsNote: String {
+        var notes: [String] = []
+        let standard = SolverOptions()
+        if family == .logistic { notes.append("binomial") }
+        if !options.fitsIntercept { notes.append("no intercept") }
+        if !options.standardize { notes.append("not standardized") }
+        if options.penaltyFactors != nil { notes.append("penalty factors") }
+        if options.tolerance != standard.tolerance { notes.append("tolerance \(Value.format(options.tolerance))") }
+        return notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
+    }
 }
 
 /// The values the learning engine gives the language.
@@ -170,7 +208,7 @@ public enum LearningValue: Sendable {
         case let .fit(fit):
             "\(fit.model) fit by \(fit.method), penalty \(fit.penalty): \(fit.weights.count - fit.weights.exactZeroCount) nonzero of \(fit.weights.count), objective \(Value.format(fit.objective))"
         case let .path(result):
-            "\(result.path.penaltyName) path: \(result.path.lambdas.count) λ from \(Value.format(result.path.lambdas.first ?? 0)) to \(Value.format(result.path.lambdas.last ?? 0))"
+            "\(result.path.penaltyName) path\(result.settingsNote): \(result.path.lambdas.count) λ from \(Value.format(result.path.lambdas.first ?? 0)) to \(Value.format(result.path.lambdas.last ?? 0))"
         case let .crossValidation(cv):
             "\(cv.folds)-fold cross-validation of the \(cv.path.penaltyName): λ_min = \(NumberFormat.compact(cv.lambdaMin, significantDigits: 4)), λ_1se = \(NumberFormat.compact(cv.lambda1se, significantDigits: 4))"
         case let .network(box):
@@ -198,7 +236,12 @@ extension LearningError {
         case .tooLarge: .memory
         default: .value
         }
-        return RegulaError(kind, description, at: range)
+        var message = description
+        if case .notCertified = self {
+            // The engine names its options; the language spells them as the user writes them.
+            message = message.replacing("raise maximumPasses, loosen the tolerance", with: "raise coordinateDescent(maxPasses:), loosen coordinateDescent(tolerance:)")
+        }
+        return RegulaError(kind, message, at: range)
     }
 }
 

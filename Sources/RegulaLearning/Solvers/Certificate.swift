@@ -206,7 +206,8 @@ extension PenalizedRegression {
     /// The certificate of a logistic fit at working coefficients and intercept. With p = σ(η)
     /// and the dual point θ = y − s(y − p) ∈ [0, 1], the gap for the intercept held at its
     /// value is (1/n)Σᵢ[ℓᵢ(ηᵢ) + h(θᵢ) + s(yᵢ − pᵢ)ηᵢ] + Σⱼ(…), h(t) = t·log t + (1 − t)·log(1 − t);
-    /// the intercept's own condition |mean(y − p)| joins the KKT violations.
+    /// the intercept's own condition |mean(y − p)| joins the KKT violations (without an
+    /// intercept, b₀ = 0 is held and has no condition).
     func logisticCertificate(_ beta: [Double], intercept: Double, penalty: any Penalty) -> (Certificate, [Double]) {
         let eta = design.times(beta).map { $0 + intercept }
         let probability = eta.map { 1 / (1 + exp(-$0)) }
@@ -226,7 +227,7 @@ extension PenalizedRegression {
                 }
                 return max(total, 0) / Double(n)
             },
-            interceptViolation: Swift.abs(residual.total) / Double(n))
+            interceptViolation: options.fitsIntercept ? Swift.abs(residual.total) / Double(n) : 0)
         return (certificate, gradient)
     }
 }
@@ -245,7 +246,9 @@ func threeDigits(_ value: Double) -> String {
     var mantissa = Swift.abs(value)
     while mantissa >= 10 { mantissa /= 10; exponent += 1 }
     while mantissa < 1 { mantissa *= 10; exponent -= 1 }
-    let rounded = (mantissa * 100).rounded() / 100
+    var rounded = (mantissa * 100).rounded() / 100
+    // 9.996 rounds up to 10.0: renormalize (1e-12 reads "1.0e-12", not "10.0e-13").
+    if rounded >= 10 { rounded /= 10; exponent += 1 }
     let sign = value < 0 ? "-" : ""
     return exponent == 0 ? "\(sign)\(rounded)" : "\(sign)\(rounded)e\(exponent)"
 }

@@ -14,12 +14,29 @@ public struct SolverOptions: Sendable {
     /// Center and scale the features (glmnet's default); coefficients are reported in the
     /// original units either way.
     public var standardize: Bool = true
-    /// A factor per feature multiplying its penalty (0 leaves it unpenalized).
+    /// Fit an unpenalized intercept (glmnet's default). Without one, b₀ = 0: neither the
+    /// target nor the features are centered, and `standardize` only scales (as glmnet with
+    /// `intercept = FALSE`).
+    public var fitsIntercept: Bool = true
+    /// A factor per feature multiplying its penalty (0 leaves it unpenalized), used as given
+    /// (see `glmnetPenaltyFactors` for glmnet's rescaling).
     public var penaltyFactors: [Double]? = nil
     /// Polled between passes; true stops the solver with `LearningError.interrupted`.
     public var isInterrupted: @Sendable () -> Bool = { false }
 
     public init() {}
+
+    /// Penalty factors as glmnet uses its `penalty.factor`: rescaled to sum to the number of
+    /// features (so λ keeps its meaning), after checking each is finite and at least 0 and
+    /// one is positive.
+    public static func glmnetPenaltyFactors(_ factors: [Double]) throws(LearningError) -> [Double] {
+        guard factors.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw .invalidInput("penalty factors must be finite numbers at least 0")
+        }
+        let total = factors.reduce(0, +)
+        guard total > 0 else { throw .invalidInput("at least one penalty factor must be greater than 0") }
+        return factors.map { $0 * Double(factors.count) / total }
+    }
 }
 
 /// glmnet's rule for ending a round of coordinate descent, max vⱼΔⱼ² < threshold: the first
@@ -54,6 +71,8 @@ struct CoordinateDescentProblem {
     var threshold: Double
     let maximumPasses: Int
     let isInterrupted: @Sendable () -> Bool
+    /// Whether the intercept moves (only with observation weights; false holds it at its value).
+    var fitsIntercept = true
     var passes = 0
     /// Covariance mode (glmnet's for fewer than 500 features): the gradient X̃ᵀr/n of every
     /// coordinate is kept up to date with cached Gram columns, so a step costs O(p), not O(n).
@@ -121,7 +140,7 @@ struct CoordinateDescentProblem {
 
     /// The intercept's step (only with observation weights; centered problems need none).
     mutating func updateIntercept() -> Double {
-        guard let weights else { return 0 }
+        guard let weights, fitsIntercept else { return 0 }
         let total = weights.total / Double(n)
         guard total > 0 else { return 0 }
         let delta = residual.total / Double(n) / total

@@ -36,6 +36,7 @@ public struct PenalizedRegression {
     let standardization: Standardization
     let design: Matrix
     let target: [Double]
+    /// What the target is centered by: its mean, or 0 without an intercept.
     let targetMean: Double
     let targetVariance: Double
     let factors: [Double]
@@ -49,7 +50,7 @@ public struct PenalizedRegression {
     let activeCholesky: ActiveCholesky
     /// X̃ᵀ(y − ȳ)/n (Gaussian), for the objective without a pass over X at every λ.
     let targetProducts: [Double]
-    /// y − ȳ (Gaussian).
+    /// y − ȳ (Gaussian; y itself without an intercept).
     let centeredTarget: [Double]
     /// P(0), the objective of the model with every coefficient 0: certificates are relative to it.
     let nullObjective: Double
@@ -72,13 +73,16 @@ public struct PenalizedRegression {
         }
         guard n >= 2 else { throw .invalidInput("a fit needs at least 2 samples, got \(n)") }
         try require(options.tolerance > 0, "the tolerance", options.tolerance, "positive")
+        // Without an intercept nothing is centered, and standardizing divides by the standard
+        // deviation alone (glmnet's xs for intercept = FALSE; a constant column keeps scale 1).
         let measured = Standardization(of: data.features)
-        standardization = options.standardize
-            ? measured : Standardization(means: measured.means, scales: Array(repeating: 1, count: p))
+        standardization = Standardization(
+            means: options.fitsIntercept ? measured.means : Array(repeating: 0, count: p),
+            scales: options.standardize ? measured.scales : Array(repeating: 1, count: p))
         let design = standardization.apply(to: data.features)
         self.design = design
         target = data.target
-        let mean = data.target.average
+        let mean = options.fitsIntercept ? data.target.average : 0
         targetMean = mean
         targetVariance = data.target.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
         factors = options.penaltyFactors ?? Array(repeating: 1, count: p)
@@ -95,6 +99,11 @@ public struct PenalizedRegression {
         case .gaussian:
             nullObjective = targetVariance / 2
             nullGradientScale = targetProducts.reduce(0) { max($0, Swift.abs($1)) }
+        case .logistic where !options.fitsIntercept:
+            // b₀ = 0: every probability is 1/2.
+            nullObjective = log(2)
+            let residual = data.target.map { $0 - 0.5 }
+            nullGradientScale = design.transposedTimes(residual).reduce(0) { max($0, Swift.abs($1) / Double(n)) }
         case .logistic:
             let q = min(max(mean, 1e-300), 1 - 1e-16)
             nullObjective = -(mean > 0 ? mean * log(q) : 0) - (mean < 1 ? (1 - mean) * log1p(-q) : 0)
@@ -216,7 +225,7 @@ public struct PenalizedRegression {
     private func fitLogistic(penalty: any Penalty, start: [Double], candidates: inout [Bool]) throws(LearningError) -> PenalizedFit {
         var beta = start
         let mean = min(max(targetMean, 1e-9), 1 - 1e-9)
-        var intercept = start.allSatisfy { $0 == 0 } ? log(mean / (1 - mean)) : interceptGuess(beta)
+        var intercept = !options.fitsIntercept ? 0 : (start.allSatisfy { $0 == 0 } ? log(mean / (1 - mean)) : interceptGuess(beta))
         var passes = 0
         var threshold = InnerThreshold.first * max(targetVariance, .leastNormalMagnitude)
         var last: Certificate?
@@ -232,6 +241,7 @@ public struct PenalizedRegression {
                     residual: residual, coefficients: beta, intercept: intercept, factors: factors,
                     threshold: threshold, maximumPasses: options.maximumPasses - passes,
                     isInterrupted: options.isInterrupted)
+                problem.fitsIntercept = options.fitsIntercept
                 do {
                     try problem.solve(penalty: penalty, candidates: &candidates)
                 } catch .notCertified {
@@ -269,7 +279,8 @@ public struct PenalizedRegression {
 
     /// The intercept of the model with every coefficient 0.
     var nullIntercept: Double {
-        family == .gaussian ? targetMean : log(max(targetMean, 1e-9) / max(1 - targetMean, 1e-9))
+        guard options.fitsIntercept else { return 0 }
+        return family == .gaussian ? targetMean : log(max(targetMean, 1e-9) / max(1 - targetMean, 1e-9))
     }
 
     /// The fit with every coefficient exactly 0, the solution for any λ ≥ λ_max.

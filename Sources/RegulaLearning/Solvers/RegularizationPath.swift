@@ -43,6 +43,16 @@ public struct PenaltyFamily: Sendable {
     }
 }
 
+/// When a logistic path stops before its last λ.
+public enum PathEnding: Sendable {
+    /// glmnet's rules: the deviance explained passes 0.999 or stops growing (by 1e-5).
+    case glmnet
+    /// Only when the deviance explained passes 0.999: the fit is (nearly) separable.
+    case saturated
+    /// Every λ is fitted.
+    case never
+}
+
 /// Fits along a decreasing λ grid, each warm-started from the previous one.
 public struct RegularizationPath: Sendable {
     public let penaltyName: String
@@ -53,7 +63,7 @@ public struct RegularizationPath: Sendable {
 
     /// Coefficients (original units) per λ.
     public var coefficients: [[Double]] { fits.map(\.coefficients) }
-    /// Intercepts (original units) per λ.
+    /// Intercepts (original units) per λ; 0 throughout for a fit without one.
     public var intercepts: [Double] { fits.map(\.intercept) }
     /// Each fit's duality gap relative to its null objective (NaN for non-convex penalties).
     public var gaps: [Double] { fits.map(\.gap) }
@@ -74,13 +84,57 @@ public struct RegularizationPath: Sendable {
 
 extension PenalizedRegression {
     /// The smallest λ at which every penalized coefficient is 0 (for a family with a threshold t,
-    /// max |∇ⱼ|/(t·fⱼ) at the null model; glmnet uses t = 0.001 for ridge).
+    /// max |∇ⱼ|/(t·fⱼ) at the model of the unpenalized coefficients alone, the null model when
+    /// every factor is positive; glmnet uses t = 0.001 for ridge).
     public func lambdaMax(for penalty: PenaltyFamily) -> Double {
         let t = max(penalty.zeroThresholdPerLambda ?? 1, 1e-3)
-        let gradient = lossGradient(working: Array(repeating: 0, count: p), intercept: nullIntercept)
+        let gradient = unpenalizedModel().gradient
         var largest = 0.0
         for j in 0..<p where factors[j] > 0 { largest = max(largest, Swift.abs(gradient[j]) / (t * factors[j])) }
         return largest
+    }
+
+    /// The fit of the unpenalized coefficients (factor 0) and the intercept alone, every other
+    /// coefficient 0: the solution at any λ ≥ λ_max, as glmnet computes it before its grid.
+    /// Least squares by one solve (Gaussian), Newton's method (logistic); the null model when
+    /// every factor is positive or the system is singular.
+    func unpenalizedModel() -> (coefficients: [Double], intercept: Double, gradient: [Double]) {
+        var beta = [Double](repeating: 0, count: p)
+        let null = (beta, nullIntercept, lossGradient(working: beta, intercept: nullIntercept))
+        let free = (0..<p).filter { factors[$0] == 0 && columnScales[$0] > 0 }
+        guard !free.isEmpty else { return null }
+        var intercept = nullIntercept
+        switch family {
+        case .gaussian:
+            var system = gramBlock(free)
+            var rhs = free.map { targetProducts[$0] }
+            guard BLAS.choleskySolve(free.count, &system, &rhs), rhs.allSatisfy(\.isFinite) else { return null }
+            for (position, j) in free.enumerated() { beta[j] = rhs[position] }
+        case .logistic:
+            // Unknowns: the free coefficients, then the intercept if there is one.
+            let columns = design.selectingColumns(free)
+            let k = free.count + (options.fitsIntercept ? 1 : 0)
+            for _ in 0..<100 {
+                let eta = columns.times(free.map { beta[$0] }).map { $0 + intercept }
+                let probability = eta.map { 1 / (1 + exp(-$0)) }
+                func value(_ i: Int, _ a: Int) -> Double { a < free.count ? columns.storage[i + a * n] : 1 }
+                var hessian = [Double](repeating: 0, count: k * k), step = [Double](repeating: 0, count: k)
+                for i in 0..<n {
+                    let w = max(probability[i] * (1 - probability[i]), 1e-12), r = target[i] - probability[i]
+                    for a in 0..<k {
+                        step[a] += value(i, a) * r
+                        for b in 0...a { hessian[a + b * k] += w * value(i, a) * value(i, b) }
+                    }
+                }
+                for a in 0..<k { for b in 0..<a { hessian[b + a * k] = hessian[a + b * k] } }
+                guard BLAS.choleskySolve(k, &hessian, &step), step.allSatisfy(\.isFinite) else { return null }
+                for (position, j) in free.enumerated() { beta[j] += step[position] }
+                if options.fitsIntercept { intercept += step[k - 1] }
+                if step.allSatisfy({ Swift.abs($0) <= 1e-13 * (1 + Swift.abs(intercept)) }) { break }
+            }
+            guard beta.allSatisfy(\.isFinite), intercept.isFinite else { return null }
+        }
+        return (beta, intercept, lossGradient(working: beta, intercept: intercept))
     }
 
     /// glmnet's default grid: `count` values log-spaced from λ_max down to λ_max·ratio, where the
@@ -97,12 +151,31 @@ extension PenalizedRegression {
         return (0..<count).map { top * exp(log(ratio) * Double($0) / Double(count - 1)) }
     }
 
+    /// Whether a logistic path ends here, by `rule`: from the 5th λ on (glmnet.control's mnlam),
+    /// once the fraction of the null deviance explained passes 0.999 (devmax) and, for
+    /// `.glmnet`, once it grows by less than 1e-5 from one λ to the next (fdev). Past that,
+    /// smaller λ only chase a (nearly) separable fit whose coefficients grow without bound.
+    private func ends(_ fits: [PenalizedFit], by rule: PathEnding, penalty: PenaltyFamily, lambdas: [Double]) -> Bool {
+        guard rule != .never, fits.count >= 5 else { return false }
+        func explained(_ index: Int) -> Double {
+            let fit = fits[index]
+            let instance = try? penalty.make(lambdas[index])
+            let loss = fit.objective - (instance?.value(of: fit.workingCoefficients, factors: factors) ?? 0)
+            return nullObjective > 0 ? 1 - loss / nullObjective : 0
+        }
+        let last = explained(fits.count - 1)
+        if last > 0.999 { return true }
+        return rule == .glmnet && last - explained(fits.count - 2) < 1e-5
+    }
+
     /// The path over `lambdas` (decreasing; glmnet's grid if nil), with warm starts and the
     /// sequential strong rules (every discarded coefficient is then checked for optimality).
+    /// A logistic path may end before the last λ (see `PathEnding`): by default on its own grid
+    /// only, as glmnet's (which never ends a path of λ values given to it).
     /// `progress` is told after each λ: how many are done, of how many, and the fit at that λ.
     public func path(
         _ penalty: PenaltyFamily, lambdas given: [Double]? = nil, count: Int = 100, ratio: Double? = nil,
-        featureNames: [String]? = nil, progress: ((Int, Int, PenalizedFit) -> Void)? = nil
+        featureNames: [String]? = nil, ending: PathEnding? = nil, progress: ((Int, Int, PenalizedFit) -> Void)? = nil
     ) throws(LearningError) -> RegularizationPath {
         let lambdas: [Double]
         if let given { lambdas = given } else { lambdas = try lambdaGrid(for: penalty, count: count, ratio: ratio) }
@@ -129,7 +202,9 @@ extension PenalizedRegression {
             }
             let instance: any Penalty = try penalty.make(lambda)
             // At or above λ_max zero is the exact solution (a solver would leave rounding dust).
-            let atTop = lambda >= top && factors.allSatisfy { $0 > 0 } && penalty.zeroThresholdPerLambda.map { $0 > 0 } == true
+            // λ_max is itself rounded, and a λ given as λ_max (glmnet's first, say) may be a few
+            // ulps below it: there zero's KKT violation is ~1e-15 of λ, far inside the certificate.
+            let atTop = lambda >= top * (1 - 1e-12) && factors.allSatisfy { $0 > 0 } && penalty.zeroThresholdPerLambda.map { $0 > 0 } == true
             let fit = try atTop
                 ? nullFit(penalty: instance)
                 : self.fit(penalty: instance, start: beta, residual: residual, candidates: &candidates)
@@ -139,9 +214,10 @@ extension PenalizedRegression {
             previousLambda = lambda
             fits.append(fit)
             progress?(index + 1, lambdas.count, fit)
+            if family == .logistic, ends(fits, by: ending ?? (given == nil ? .glmnet : .never), penalty: penalty, lambdas: lambdas) { break }
         }
         return RegularizationPath(
-            penaltyName: penalty.name, family: family, lambdas: lambdas, fits: fits,
+            penaltyName: penalty.name, family: family, lambdas: Array(lambdas.prefix(fits.count)), fits: fits,
             featureNames: featureNames ?? (0..<p).map { "x\($0 + 1)" })
     }
 }
