@@ -222,6 +222,9 @@ public struct PenalizedRegression {
     /// to the Newton step.
     static var settlingPasses: Int { 3 }
 
+    /// Passes of proximal Newton after which a logistic round ends and is checked.
+    static var logisticRoundPasses: Int { 200 }
+
     private func fitLogistic(penalty: any Penalty, start: [Double], candidates: inout [Bool]) throws(LearningError) -> PenalizedFit {
         var beta = start
         let mean = min(max(targetMean, 1e-9), 1 - 1e-9)
@@ -229,7 +232,10 @@ public struct PenalizedRegression {
         var passes = 0
         var threshold = InnerThreshold.first * max(targetVariance, .leastNormalMagnitude)
         var last: Certificate?
+        var triedPattern: [Int8] = []
         while true {
+            let roundStart = passes
+            var current = objective(working: beta, intercept: intercept, penalty: penalty)
             for _ in 0..<1000 {
                 let eta = design.times(beta).map { $0 + intercept }
                 let probability = eta.map { 1 / (1 + exp(-$0)) }
@@ -248,19 +254,45 @@ public struct PenalizedRegression {
                     throw uncertified(last, penalty, passes: passes + problem.passes)
                 }
                 passes += problem.passes
+                // From far off (a warm start near separation) the quadratic model can be poor and
+                // the step overshoot: it is halved until the objective does not rise.
+                var next = problem.coefficients, nextIntercept = problem.intercept
+                var value = objective(working: next, intercept: nextIntercept, penalty: penalty)
+                for _ in 0..<30 where !(value <= current + 1e-15 * nullObjective) {
+                    next = zip(beta, next).map { ($0 + $1) / 2 }
+                    nextIntercept = (intercept + nextIntercept) / 2
+                    value = objective(working: next, intercept: nextIntercept, penalty: penalty)
+                }
                 var change = problem.columnScales.indices.reduce(0.0) {
-                    let d = problem.coefficients[$1] - beta[$1]
+                    let d = next[$1] - beta[$1]
                     return max($0, problem.columnScales[$1] * d * d)
                 }
-                change = max(change, weights.average * (problem.intercept - intercept) * (problem.intercept - intercept))
-                beta = problem.coefficients
-                intercept = problem.intercept
+                change = max(change, weights.average * (nextIntercept - intercept) * (nextIntercept - intercept))
+                beta = next
+                intercept = nextIntercept
+                current = value
                 if !intercept.isFinite || beta.contains(where: { !$0.isFinite }) {
                     throw .invalidInput("logistic regression diverged: the classes may be perfectly separable; use a larger λ")
                 }
                 if change < threshold { break }
+                // Where the classes nearly separate, the bounded weights make these steps crawl:
+                // the certificate and the Newton step on the support decide sooner.
+                if passes - roundStart > Self.logisticRoundPasses { break }
             }
-            let (certificate, _) = logisticCertificate(beta, intercept: intercept, penalty: penalty)
+            var (certificate, _) = logisticCertificate(beta, intercept: intercept, penalty: penalty)
+            let pattern = beta.map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) as Int8 }
+            if !meets(certificate, penalty) || certificate.kkt > kktAllowance(penalty) / strength(of: penalty),
+               pattern != triedPattern, let form = penalty.elasticForm, form.l1 > 0 || form.l2 > 0 {
+                triedPattern = pattern
+                if let polished = logisticActiveSetNewton(beta, intercept: intercept, l1: form.l1, l2: form.l2) {
+                    let before = objective(working: beta, intercept: intercept, penalty: penalty)
+                    let after = objective(working: polished.coefficients, intercept: polished.intercept, penalty: penalty)
+                    if after <= before + 1e-15 * nullObjective {
+                        (beta, intercept) = polished
+                        certificate = logisticCertificate(beta, intercept: intercept, penalty: penalty).0
+                    }
+                }
+            }
             last = certificate
             // The gap bounds the objective, not the coefficients: where the objective is flat
             // (a ridge part at small λ, duplicated or correlated columns) a gap of 1e-12 of P(0)
@@ -296,20 +328,35 @@ public struct PenalizedRegression {
         return fit
     }
 
-    /// The intercept that best fits a warm start's coefficients, by a few Newton steps.
+    /// The intercept that best fits a warm start's coefficients: the root of the decreasing
+    /// Σ(yᵢ − σ(ηᵢ + b)), by Newton's method kept inside a bracket (plain Newton overshoots
+    /// where fitted values are large, and a start off by thousands cost a path its λ).
     private func interceptGuess(_ beta: [Double]) -> Double {
         let eta = design.times(beta)
-        var b = 0.0
-        for _ in 0..<50 {
+        func slope(_ b: Double) -> (gradient: Double, curvature: Double) {
             var gradient = 0.0, curvature = 0.0
             for i in 0..<n {
                 let q = 1 / (1 + exp(-(eta[i] + b)))
                 gradient += target[i] - q
                 curvature += q * (1 - q)
             }
-            guard curvature > 0 else { break }
-            b += gradient / curvature
-            if Swift.abs(gradient) < 1e-12 * Double(n) { break }
+            return (gradient, curvature)
+        }
+        let mean = min(max(targetMean, 1e-9), 1 - 1e-9)
+        var b = log(mean / (1 - mean)), (gradient, curvature) = slope(b)
+        // A bracket [low, high] with the gradient positive at low and negative at high.
+        var low = b, high = b, width = 1.0
+        while gradient > 0, slope(high).gradient > 0, width < 1e6 { high += width; width *= 2 }
+        width = 1
+        while gradient < 0, slope(low).gradient < 0, width < 1e6 { low -= width; width *= 2 }
+        if gradient > 0 { low = b } else { high = b }
+        for _ in 0..<100 {
+            if Swift.abs(gradient) < 1e-12 * Double(n) || high - low <= 1e-15 * max(1, Swift.abs(b)) { break }
+            var next = curvature > 0 ? b + gradient / curvature : .nan
+            if !(next > low && next < high) { next = (low + high) / 2 }
+            b = next
+            (gradient, curvature) = slope(b)
+            if gradient > 0 { low = b } else { high = b }
         }
         return b
     }
@@ -404,4 +451,5 @@ extension Standardization {
         self.scales = scales
     }
 }
+
 
