@@ -61,11 +61,10 @@ extension CrossValidation {
             let heldOut = assignment.indices.filter { assignment[$0] == fold }
             let training = data.selecting(assignment.indices.filter { assignment[$0] != fold })
             let test = data.selecting(heldOut)
-            // A fold's logistic path ends where it explains 99.9% of the deviance (cv.glmnet runs
-            // on, unconverged, into a separable fold); the smaller λ then use its last fit, as
-            // glmnet's predictions do below a path's last λ.
+            // Every fold is fitted at every λ of the grid, as cv.glmnet does (certified near
+            // separation too: see LogisticNewton.swift).
             let foldPath = try PenalizedRegression(training, family: family, options: options)
-                .path(penalty, lambdas: path.lambdas, ending: .saturated)
+                .path(penalty, lambdas: path.lambdas, ending: .never)
             let fits = path.lambdas.indices.map { foldPath.fits[min($0, foldPath.fits.count - 1)] }
             errors.append(fits.map { fit in
                 let eta = test.features.times(fit.coefficients).map { $0 + fit.intercept }

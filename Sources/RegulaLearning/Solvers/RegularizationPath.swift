@@ -47,8 +47,6 @@ public struct PenaltyFamily: Sendable {
 public enum PathEnding: Sendable {
     /// glmnet's rules: the deviance explained passes 0.999 or stops growing (by 1e-5).
     case glmnet
-    /// Only when the deviance explained passes 0.999: the fit is (nearly) separable.
-    case saturated
     /// Every λ is fitted.
     case never
 }
@@ -151,9 +149,9 @@ extension PenalizedRegression {
         return (0..<count).map { top * exp(log(ratio) * Double($0) / Double(count - 1)) }
     }
 
-    /// Whether a logistic path ends here, by `rule`: from the 5th λ on (glmnet.control's mnlam),
-    /// once the fraction of the null deviance explained passes 0.999 (devmax) and, for
-    /// `.glmnet`, once it grows by less than 1e-5 from one λ to the next (fdev). Past that,
+    /// Whether a logistic path ends here, by glmnet's rules: from the 5th λ on (glmnet.control's
+    /// mnlam), once the fraction of the null deviance explained passes 0.999 (devmax) or grows
+    /// by less than 1e-5 from one λ to the next (fdev). Past that,
     /// smaller λ only chase a (nearly) separable fit whose coefficients grow without bound.
     private func ends(_ fits: [PenalizedFit], by rule: PathEnding, penalty: PenaltyFamily, lambdas: [Double]) -> Bool {
         guard rule != .never, fits.count >= 5 else { return false }
@@ -164,8 +162,7 @@ extension PenalizedRegression {
             return nullObjective > 0 ? 1 - loss / nullObjective : 0
         }
         let last = explained(fits.count - 1)
-        if last > 0.999 { return true }
-        return rule == .glmnet && last - explained(fits.count - 2) < 1e-5
+        return last > 0.999 || last - explained(fits.count - 2) < 1e-5
     }
 
     /// The path over `lambdas` (decreasing; glmnet's grid if nil), with warm starts and the
