@@ -80,6 +80,8 @@ struct CoordinateDescentProblem {
     var gradients: [Double] = []
     /// Whether the last `converge` returned because the signs settled, not by the threshold.
     var settled = false
+    /// Whether the last pass moved a coefficient to or from 0, or across it.
+    var signsChanged = false
 
     init(
         x: Matrix, weights: [Double]?, columnScales: [Double], residual: [Double], coefficients: [Double],
@@ -121,6 +123,7 @@ struct CoordinateDescentProblem {
         let delta = new - old
         guard delta != 0 else { return 0 }
         coefficients[j] = new
+        if (new > 0) != (old > 0) || (new < 0) != (old < 0) { signsChanged = true }
         if let gram {
             BLAS.axpy(x.columns, -delta, gram.column(j), &gradients)
             return v * delta * delta
@@ -208,8 +211,6 @@ struct CoordinateDescentProblem {
             try countPass()
             if largest < threshold { return }
             let active = order.filter { coefficients[$0] != 0 }
-            func signs() -> [Int8] { active.map { coefficients[$0] > 0 ? 1 : (coefficients[$0] < 0 ? -1 : 0) } }
-            var pattern = signs()
             var steady = 0
             while true {
                 var change = updateIntercept()
@@ -217,9 +218,7 @@ struct CoordinateDescentProblem {
                 try countPass()
                 if change < threshold { break }
                 if let settling {
-                    let now = signs()
-                    steady = now == pattern ? steady + 1 : 0
-                    pattern = now
+                    steady = signsChanged ? 0 : steady + 1
                     if steady >= settling {
                         settled = true
                         return
@@ -230,8 +229,10 @@ struct CoordinateDescentProblem {
     }
 
     /// One coordinate step for each of `indices`; returns the largest vⱼΔ².
+    /// Sets `signsChanged`.
     mutating func pass<P: Penalty>(over indices: [Int], penalty: P) -> Double {
         var largest = 0.0
+        signsChanged = false
         guard gram == nil, weights == nil else {
             for j in indices { largest = max(largest, update(j, penalty: penalty)) }
             return largest
@@ -242,6 +243,7 @@ struct CoordinateDescentProblem {
         var residual = self.residual, coefficients = self.coefficients
         self.residual = []
         self.coefficients = []
+        var changed = false
         x.storage.withUnsafeBufferPointer { xs in
             residual.withUnsafeMutableBufferPointer { r in
                 for j in indices {
@@ -254,6 +256,7 @@ struct CoordinateDescentProblem {
                     let delta = new - old
                     guard delta != 0 else { continue }
                     coefficients[j] = new
+                    if (new > 0) != (old > 0) || (new < 0) != (old < 0) { changed = true }
                     BLAS.axpy(n, -delta, column, r.baseAddress!)
                     largest = max(largest, v * delta * delta)
                 }
@@ -261,6 +264,7 @@ struct CoordinateDescentProblem {
         }
         self.residual = residual
         self.coefficients = coefficients
+        signsChanged = changed
         return largest
     }
 
