@@ -55,6 +55,84 @@ extension PenalizedRegression {
         return moved ? beta : nil
     }
 
+    /// A warm start's way to the next λ without descent: along a path the support changes by
+    /// a coordinate or two per λ, so Newton's method on the warm start's support, grown by the
+    /// zero coordinates whose KKT conditions fail (entering with the sign their gradient asks
+    /// for, the most violated first), usually lands on the certified solution in a try or two,
+    /// each a Newton solve and one pass over X for the certificate. Returns the certified fit,
+    /// or nil with `start` (and its naive-mode `residual`) moved to the best point reached, for
+    /// coordinate descent to go on from. `passes` counts the passes over X.
+    func newtonContinuation(
+        _ start: inout [Double], residual: inout [Double]?, l1 a: Double, l2 c: Double, penalty: any Penalty,
+        candidates: inout [Bool], passes: inout Int
+    ) -> PenalizedFit? {
+        var current = start
+        var state = gaussianState(current)
+        var value = state.meanSquare / 2 + penalty.value(of: current, factors: factors)
+        var improved = false
+        for _ in 0..<Self.continuationTries {
+            guard let polished = activeSetNewton(current, l1: a, l2: c) else { break }
+            let next = gaussianState(polished)
+            let after = next.meanSquare / 2 + penalty.value(of: polished, factors: factors)
+            guard after <= value + 1e-15 * nullObjective else { break }
+            (current, state, value, improved) = (polished, next, after, true)
+            // The strong rules' candidates first, a dot product each: a pass over X only once
+            // none of them asks to enter.
+            if gram == nil {
+                let residual = state.residual
+                let entered = design.storage.withUnsafeBufferPointer { x in
+                    enterFailing(into: &current, l1: a, penalty: penalty, among: { candidates[$0] }) {
+                        BLAS.dot(n, x.baseAddress! + $0 * n, residual) / Double(n)
+                    }
+                }
+                if entered { continue }
+            }
+            let gradient = state.gradient ?? design.transposedTimes(state.residual).map { $0 / Double(n) }
+            passes += 1
+            let certificate = gaussianCertificate(current, gradient, meanSquare: state.meanSquare, penalty: penalty)
+            if meets(certificate, penalty) {
+                var fit = finish(current, intercept: targetMean, passes: passes, penalty: penalty, gradient: gradient)
+                fit.certificate = certificate
+                fit.workingGradient = gradient
+                if gram == nil { fit.workingResidual = state.residual }
+                return fit
+            }
+            // Only the support's own conditions fail: that is descent's job.
+            guard enterFailing(into: &current, l1: a, penalty: penalty, among: { _ in true }, gradient: { gradient[$0] }) else { break }
+            for j in current.indices where current[j] != 0 { candidates[j] = true }
+        }
+        if improved {
+            for j in current.indices where Swift.abs(current[j]) == .leastNonzeroMagnitude { current[j] = 0 }
+            start = current
+            residual = gram == nil ? state.residual : nil
+        }
+        return nil
+    }
+
+    /// Gives the zero coordinates (of those `among` admits) whose KKT conditions fail most a
+    /// sign without a size, the sign their gradient asks for: Newton sizes them, or drops one
+    /// whose sign is wrong. Whether any failed.
+    private func enterFailing(
+        into current: inout [Double], l1 a: Double, penalty: any Penalty, among admits: (Int) -> Bool, gradient: (Int) -> Double
+    ) -> Bool {
+        var failing: [(index: Int, excess: Double, gradient: Double)] = []
+        let allowance = kktAllowance(penalty)
+        for j in 0..<p where current[j] == 0 && columnScales[j] > 0 && admits(j) {
+            let g = gradient(j)
+            let excess = Swift.abs(g) - factors[j] * a
+            if excess > allowance { failing.append((j, excess, g)) }
+        }
+        for (j, _, g) in failing.sorted(by: { $0.excess > $1.excess }).prefix(Self.enteringPerTry) {
+            current[j] = g > 0 ? .leastNonzeroMagnitude : -.leastNonzeroMagnitude
+        }
+        return !failing.isEmpty
+    }
+
+    /// Newton solves tried from a warm start before coordinate descent takes over.
+    static var continuationTries: Int { 3 }
+    /// Coordinates that may enter the support in one try.
+    static var enteringPerTry: Int { 8 }
+
     /// Moves `beta` along a direction d in the null space of the active Gram block (so the
     /// loss is unchanged) with Σ fⱼsⱼdⱼ ≤ 0 (so the penalty does not rise), until the first
     /// coordinate reaches 0; returns that coordinate, nil without a usable direction.

@@ -14,7 +14,8 @@ public struct PenalizedFit: Sendable {
     public var workingCoefficients: [Double]
     /// The objective at the solution, on the features the solver worked on.
     public var objective: Double
-    /// Coordinate passes used.
+    /// Passes over the data: coordinate-descent sweeps, and the certificate's pass after each
+    /// Newton step a warm start tries first (`newtonContinuation`).
     public var passes: Int
     /// What the fit proves about itself: its duality gap and largest KKT violation.
     public var certificate: Certificate = .exact
@@ -162,7 +163,13 @@ public struct PenalizedRegression {
             problem.passes = passes
             return problem
         }
-        var solver = problem(from: start, residual: given, threshold: InnerThreshold.first * targetVariance, passes: 0)
+        var start = start, given = given
+        var passes = 0
+        if let form = penalty.elasticForm, form.l1 > 0, start.contains(where: { $0 != 0 }),
+           let fit = newtonContinuation(&start, residual: &given, l1: form.l1, l2: form.l2, penalty: penalty, candidates: &candidates, passes: &passes) {
+            return fit
+        }
+        var solver = problem(from: start, residual: given, threshold: InnerThreshold.first * targetVariance, passes: passes)
         var last: Certificate?
         var triedPattern: [Int8] = []
         // With a Newton step to finish, descent may hand over as soon as the support settles.
@@ -410,7 +417,7 @@ public struct PenalizedRegression {
         family == .gaussian ? targetMean : fit.intercept + zip(fit.coefficients, standardization.means).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
-    private func finish(_ beta: [Double], intercept: Double, passes: Int, penalty: any Penalty, gradient: [Double]? = nil) -> PenalizedFit {
+    func finish(_ beta: [Double], intercept: Double, passes: Int, penalty: any Penalty, gradient: [Double]? = nil) -> PenalizedFit {
         let original = standardization.originalUnits(coefficients: beta, intercept: intercept)
         var objective: Double
         if family == .gaussian, let gradient, gradient.count == p {
