@@ -78,9 +78,13 @@ struct MemberTable<Subject: Sendable>: MemberListing {
     func bound(to subject: Subject) -> BoundMembers {
         let available = members.filter { $0.isAvailable(subject) }
         let own = self.own
+        let declared = available.map(\.name).sorted()
+        // A value's own name that a declared member shadows (a log column called `count`) is
+        // listed once, as the declared member it is.
+        let shadowed = Set(declared)
         return BoundMembers(
             typeName: typeName,
-            names: available.map(\.name).sorted() + (own?.names(subject) ?? [])
+            names: declared + (own?.names(subject) ?? []).filter { !shadowed.contains($0) }
         ) { name in
             if let member = available.first(where: { $0.name == name }) { return member.value(subject) }
             return own?.value(subject, name)

@@ -166,7 +166,7 @@ enum PathBuiltins {
     static let crossValidate = Builtin(
         "crossValidate", signature: "crossValidate(_ path: Path, folds: Number = 10, seed: Number)",
         summary: "k-fold cross-validation of a path, as cv.glmnet: mean error and standard error per λ, λ_min and λ_1se.",
-        documentation: "Each fold's path is fitted on the other folds over the same λ grid, with the path's family, penalty and settings (standardization, intercept, penalty factors, tolerance), and scored on the fold left out (mean squared error, or binomial deviance for a binomial path; a fold's binomial path ends once it explains 99.9% of the deviance, and its last fit scores the smaller λ). λ_1se is the largest λ whose error is within one standard error of the smallest.",
+        documentation: "Each fold's path is fitted on the other folds over the same λ grid, with the path's family, penalty and settings (standardization, intercept, penalty factors, tolerance), and scored on the fold left out (mean squared error, or binomial deviance for a binomial path; every fold is fitted at every λ, as cv.glmnet does). λ_1se is the largest λ whose error is within one standard error of the smallest.",
         example: "let cv = crossValidate(lassoPath(load(\"diabetes\"), lambdas: 30), folds: 5, seed: 0)\ncv.lambda1se >= cv.lambdaMin",
         parameters: [.positional("path"), .labelled("folds", default: .number(10)), .labelled("seed")]
     ) { (call: inout Call) throws(RegulaError) -> Value in

@@ -3,7 +3,8 @@
 public struct Standardization: Equatable, Sendable {
     /// The column means.
     public let means: [Double]
-    /// The column standard deviations (1 for a constant column, which then stays 0).
+    /// The column standard deviations (1 for a constant column, which centering makes 0; without
+    /// an intercept it is not centered and keeps its value, unlike glmnet, which drops it).
     public let scales: [Double]
 
     /// Measures the columns of `features`.

@@ -46,6 +46,8 @@ extension CrossValidation {
             throw .shapeMismatch("\(assignment.count) fold numbers", "\(data.sampleCount) samples")
         }
         let folds = (assignment.max() ?? -1) + 1
+        // A stray fold number must not size an allocation: at most one fold per sample.
+        try require(folds <= assignment.count, "the largest fold number", Double(folds - 1), "less than the number of samples")
         var sizes = [Double](repeating: 0, count: max(folds, 0))
         for fold in assignment {
             try require(fold >= 0, "a fold number", Double(fold), "at least 0")
@@ -65,7 +67,7 @@ extension CrossValidation {
             // separation too: see LogisticNewton.swift).
             let foldPath = try PenalizedRegression(training, family: family, options: options)
                 .path(penalty, lambdas: path.lambdas, ending: .never)
-            let fits = path.lambdas.indices.map { foldPath.fits[min($0, foldPath.fits.count - 1)] }
+            let fits = foldPath.fits
             errors.append(fits.map { fit in
                 let eta = test.features.times(fit.coefficients).map { $0 + fit.intercept }
                 switch family {

@@ -130,7 +130,7 @@ extension BLAS {
         var tolerance = -1.0
         var pivots = [blasint](repeating: 0, count: k), work = [Double](repeating: 0, count: 2 * k)
         a.withUnsafeMutableBufferPointer { factor in
-            dpstrf_(&uplo, &order, factor.baseAddress!, &leading, &pivots, &rank, &tolerance, &work, &info)
+            dpstrf_(&uplo, &order, factor.baseAddress!, &leading, &pivots, &rank, &tolerance, &work, &info, 1)
         }
         guard info >= 0 else { return nil }
         let r = Int(rank), free = k - r

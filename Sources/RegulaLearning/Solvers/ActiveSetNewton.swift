@@ -39,14 +39,15 @@ extension PenalizedRegression {
             }
             // The first coordinate to reach 0 on the way from beta to the Newton point.
             var step = 1.0, leaving = -1
-            for (row, j) in active.enumerated() where (target[row] > 0) != (beta[j] > 0) || target[row] == 0 {
+            // Unpenalized coordinates (factor 0) are smooth through 0: no sign to keep.
+            for (row, j) in active.enumerated() where factors[j] > 0 && ((target[row] > 0) != (beta[j] > 0) || target[row] == 0) {
                 let reach = beta[j] / (beta[j] - target[row])
                 if reach < step || leaving < 0 { step = min(step, reach); leaving = j }
             }
             for (row, j) in active.enumerated() {
                 let next = beta[j] + step * (target[row] - beta[j])
                 // Past the leaving coordinate's zero by rounding: 0 as well.
-                beta[j] = (next > 0) == (beta[j] > 0) && next != 0 ? next : 0
+                beta[j] = factors[j] == 0 || ((next > 0) == (beta[j] > 0) && next != 0) ? next : 0
             }
             moved = true
             if leaving < 0 { break }
@@ -71,7 +72,9 @@ extension PenalizedRegression {
         var value = state.meanSquare / 2 + penalty.value(of: current, factors: factors)
         var improved = false
         for _ in 0..<Self.continuationTries {
-            guard let polished = activeSetNewton(current, l1: a, l2: c) else { break }
+            guard var polished = activeSetNewton(current, l1: a, l2: c) else { break }
+            // An entering coordinate that Newton did not size leaves again.
+            for j in polished.indices where Swift.abs(polished[j]) == .leastNonzeroMagnitude { polished[j] = 0 }
             let next = gaussianState(polished)
             let after = next.meanSquare / 2 + penalty.value(of: polished, factors: factors)
             guard after <= value + 1e-15 * nullObjective else { break }
@@ -150,8 +153,11 @@ extension PenalizedRegression {
         }
         // Σ fⱼsⱼdⱼ = −‖Nᵀ(F·s)‖²: when it vanishes the objective is flat along the null space
         // and any of its directions serves to shed a coordinate.
-        if direction.allSatisfy({ Swift.abs($0) <= 1e-12 }) {
-            for row in 0..<k { direction[row] = basis[row] }
+        let scale = slope.reduce(0) { max($0, Swift.abs($1)) }
+        if direction.allSatisfy({ Swift.abs($0) <= 1e-12 * scale }) {
+            // Oriented so the penalty does not rise.
+            let along = (0..<k).reduce(0.0) { $0 + slope[$1] * basis[$1] }
+            for row in 0..<k { direction[row] = along > 0 ? -basis[row] : basis[row] }
         }
         var step = Double.infinity, leaving = -1
         for (row, j) in active.enumerated() where direction[row] != 0 && (direction[row] > 0) != (beta[j] > 0) {

@@ -52,7 +52,8 @@ extension PenalizedRegression {
             guard BLAS.choleskySolve(size, &hessian, &direction), direction.allSatisfy(\.isFinite) else { break }
             // The longest step that keeps every sign, then backtracking until the objective falls.
             var limit = 1.0, leaving = -1
-            for (column, j) in active.enumerated() where (beta[j] + direction[column + lead] > 0) != (beta[j] > 0) {
+            // Unpenalized coordinates (factor 0) are smooth through 0: no sign to keep.
+            for (column, j) in active.enumerated() where factors[j] > 0 && (beta[j] + direction[column + lead] > 0) != (beta[j] > 0) {
                 let reach = -beta[j] / direction[column + lead]
                 if reach < limit { limit = reach; leaving = column }
             }
@@ -74,7 +75,7 @@ extension PenalizedRegression {
             guard accepted else { break }
             for (column, j) in active.enumerated() {
                 let next = beta[j] + step * direction[column + lead]
-                beta[j] = (next > 0) == (beta[j] > 0) && next != 0 ? next : 0
+                beta[j] = factors[j] == 0 || ((next > 0) == (beta[j] > 0) && next != 0) ? next : 0
             }
             if lead == 1 { intercept += step * direction[0] }
             moved = true

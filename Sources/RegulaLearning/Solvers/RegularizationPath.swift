@@ -95,7 +95,8 @@ extension PenalizedRegression {
     /// The fit of the unpenalized coefficients (factor 0) and the intercept alone, every other
     /// coefficient 0: the solution at any λ ≥ λ_max, as glmnet computes it before its grid.
     /// Least squares by one solve (Gaussian), Newton's method (logistic); the null model when
-    /// every factor is positive or the system is singular.
+    /// every factor is positive or the system is singular (duplicated unpenalized columns: the
+    /// grid then starts from the gradient at 0, a known gap).
     func unpenalizedModel() -> (coefficients: [Double], intercept: Double, gradient: [Double]) {
         var beta = [Double](repeating: 0, count: p)
         let null = (beta, nullIntercept, lossGradient(working: beta, intercept: nullIntercept))
@@ -109,28 +110,14 @@ extension PenalizedRegression {
             guard BLAS.choleskySolve(free.count, &system, &rhs), rhs.allSatisfy(\.isFinite) else { return null }
             for (position, j) in free.enumerated() { beta[j] = rhs[position] }
         case .logistic:
-            // Unknowns: the free coefficients, then the intercept if there is one.
-            let columns = design.selectingColumns(free)
-            let k = free.count + (options.fitsIntercept ? 1 : 0)
-            for _ in 0..<100 {
-                let eta = columns.times(free.map { beta[$0] }).map { $0 + intercept }
-                let probability = eta.map { 1 / (1 + exp(-$0)) }
-                func value(_ i: Int, _ a: Int) -> Double { a < free.count ? columns.storage[i + a * n] : 1 }
-                var hessian = [Double](repeating: 0, count: k * k), step = [Double](repeating: 0, count: k)
-                for i in 0..<n {
-                    let w = max(probability[i] * (1 - probability[i]), 1e-12), r = target[i] - probability[i]
-                    for a in 0..<k {
-                        step[a] += value(i, a) * r
-                        for b in 0...a { hessian[a + b * k] += w * value(i, a) * value(i, b) }
-                    }
-                }
-                for a in 0..<k { for b in 0..<a { hessian[b + a * k] = hessian[a + b * k] } }
-                guard BLAS.choleskySolve(k, &hessian, &step), step.allSatisfy(\.isFinite) else { return null }
-                for (position, j) in free.enumerated() { beta[j] += step[position] }
-                if options.fitsIntercept { intercept += step[k - 1] }
-                if step.allSatisfy({ Swift.abs($0) <= 1e-13 * (1 + Swift.abs(intercept)) }) { break }
-            }
-            guard beta.allSatisfy(\.isFinite), intercept.isFinite else { return null }
+            // Newton's method with the true Hessian and a line search (LogisticNewton.swift); the
+            // free coordinates enter with a sign that means nothing, their factors being 0.
+            var start = beta
+            for j in free { start[j] = .leastNonzeroMagnitude }
+            guard let model = logisticActiveSetNewton(start, intercept: intercept, l1: 0, l2: 0),
+                  model.coefficients.allSatisfy(\.isFinite), model.intercept.isFinite else { return null }
+            beta = model.coefficients.map { Swift.abs($0) == .leastNonzeroMagnitude ? 0 : $0 }
+            intercept = model.intercept
         }
         return (beta, intercept, lossGradient(working: beta, intercept: intercept))
     }
