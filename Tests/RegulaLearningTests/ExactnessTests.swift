@@ -68,6 +68,11 @@ struct ExactnessTests {
         }
     }
 
+    @Test func logisticRegressionNeedsBothClasses() throws {
+        let data = Dataset(features: Matrix(rowArrays: [[1], [2], [3]]), target: [1, 1, 1])
+        #expect(throws: LearningError.self) { try PenalizedRegression(data, family: .logistic) }
+    }
+
     @Test func aFitThatCannotBeCertifiedSaysWhatItReached() throws {
         let data = try Synthetic.regression(samples: 50, features: 200, informative: 5, correlation: 0.9, seed: 3)
         var options = SolverOptions()

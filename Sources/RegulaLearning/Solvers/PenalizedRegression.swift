@@ -72,6 +72,9 @@ public struct PenalizedRegression {
         if family == .logistic, !data.target.allSatisfy({ $0 == 0 || $0 == 1 }) {
             throw .invalidInput("logistic regression needs a target of 0s and 1s")
         }
+        if family == .logistic, !(data.target.contains(0) && data.target.contains(1)) {
+            throw .invalidInput("logistic regression needs both classes in the target, 0s and 1s; this one has only \(data.target.first == 1 ? "1s" : "0s")")
+        }
         guard n >= 2 else { throw .invalidInput("a fit needs at least 2 samples, got \(n)") }
         try require(options.tolerance > 0, "the tolerance", options.tolerance, "positive")
         // Without an intercept nothing is centered, and standardizing divides by the standard
@@ -246,8 +249,15 @@ public struct PenalizedRegression {
             for _ in 0..<1000 {
                 let eta = design.times(beta).map { $0 + intercept }
                 let probability = eta.map { 1 / (1 + exp(-$0)) }
-                // glmnet bounds the weights away from 0 so the Newton step stays defined.
-                let weights = probability.map { max($0 * (1 - $0), 1e-5) }
+                // glmnet bounds the weights away from 0 so the Newton step stays defined. A
+                // non-convex penalty (MCP, SCAD, formulas) gets a majorization instead, as ncvreg:
+                // weights at least the logistic loss's largest curvature 1/4, so each step lowers
+                // the objective (Newton weights left such paths cycling short of stationarity);
+                // 1/2 rather than 1/4 keeps the coordinate steps (1/weight on standardized
+                // features) below γ = 3 and a − 1 = 2.7, where MCP's and SCAD's proximal steps
+                // are closed forms, not numeric searches that stall above the KKT bound.
+                let weights = penalty.elasticForm == nil
+                    ? Array(repeating: 0.5, count: n) : probability.map { max($0 * (1 - $0), 1e-5) }
                 let residual = zip(target, probability).map { $0 - $1 }
                 var problem = CoordinateDescentProblem(
                     x: design, weights: weights, columnScales: columnMeanSquares(weights: weights),

@@ -8,6 +8,9 @@ public struct PenaltyFamily: Sendable {
     /// 1 for the lasso, MCP and SCAD. Gives λ_max and the strong rules; nil disables them.
     public let zeroThresholdPerLambda: Double?
 
+    /// Whether the penalty at a λ is convex (the elastic forms): checked on the penalty at 1.
+    var isConvex: Bool { (try? make(1))?.elasticForm != nil }
+
     public init(name: String, zeroThresholdPerLambda: Double?, make: @escaping @Sendable (Double) throws(LearningError) -> any Penalty) {
         self.name = name
         self.make = make
@@ -198,7 +201,10 @@ extension PenalizedRegression {
             previousLambda = lambda
             fits.append(fit)
             progress?(index + 1, lambdas.count, fit)
-            if family == .logistic, ends(fits, by: ending ?? (given == nil ? .glmnet : .never), penalty: penalty, lambdas: lambdas) { break }
+            // glmnet's early end is for its convex penalties: with MCP or SCAD a coefficient past
+            // γλ leaves the deviance flat while other features are still to enter (ncvreg runs on).
+            let rule = ending ?? (given == nil && penalty.isConvex ? .glmnet : .never)
+            if family == .logistic, ends(fits, by: rule, penalty: penalty, lambdas: lambdas) { break }
         }
         return RegularizationPath(
             penaltyName: penalty.name, family: family, lambdas: Array(lambdas.prefix(fits.count)), fits: fits,
