@@ -68,6 +68,23 @@ struct ExactnessTests {
         }
     }
 
+    /// MCP and SCAD logistic paths run the whole grid (glmnet's deviance rule ended an MCP path
+    /// after 5 λ with features still to enter) and reach stationarity: majorized steps, and
+    /// rounds that run out of passes keep their threshold (dropping it 100× a round ran out
+    /// of thresholds at a KKT violation of 5e-9 of λ).
+    @Test(arguments: ["mcp", "scad"])
+    func nonconvexLogisticPathsRunTheGrid(_ name: String) throws {
+        let data = try Synthetic.classification(samples: 150, features: 6, informative: 3, seed: 21)
+        let solver = try PenalizedRegression(data, family: .logistic)
+        let path = try solver.path(name == "mcp" ? .mcp() : .scad(), count: 100)
+        #expect(path.fits.count == 100)
+        // Every fit met the solver's bound (else it throws): 1e-9 of λ plus the gradients'
+        // rounding, 1e-12 of their size at 0 (λ_max here).
+        for (lambda, violation) in zip(path.lambdas, path.kkt) {
+            #expect(violation <= 1e-9 + 1e-12 * path.lambdas[0] / lambda, "λ \(lambda): stationarity \(violation)")
+        }
+    }
+
     @Test func logisticRegressionNeedsBothClasses() throws {
         let data = Dataset(features: Matrix(rowArrays: [[1], [2], [3]]), target: [1, 1, 1])
         #expect(throws: LearningError.self) { try PenalizedRegression(data, family: .logistic) }

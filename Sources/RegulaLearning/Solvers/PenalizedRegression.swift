@@ -245,6 +245,7 @@ public struct PenalizedRegression {
         var triedPattern: [Int8] = []
         while true {
             let roundStart = passes
+            var reachedThreshold = false
             var current = objective(working: beta, intercept: intercept, penalty: penalty)
             for _ in 0..<1000 {
                 let eta = design.times(beta).map { $0 + intercept }
@@ -293,7 +294,10 @@ public struct PenalizedRegression {
                 if !intercept.isFinite || beta.contains(where: { !$0.isFinite }) {
                     throw .invalidInput("logistic regression diverged: the classes may be perfectly separable; use a larger λ")
                 }
-                if change < threshold { break }
+                if change < threshold {
+                    reachedThreshold = true
+                    break
+                }
                 // Where the classes nearly separate, the bounded weights make these steps crawl:
                 // the certificate and the Newton step on the support decide sooner.
                 if passes - roundStart > Self.logisticRoundPasses { break }
@@ -323,7 +327,9 @@ public struct PenalizedRegression {
                 fit.certificate = certificate
                 return fit
             }
-            threshold *= InnerThreshold.step
+            // A round that ran out of its passes before its threshold goes on at the same one
+            // (slow but steady majorized steps); the pass limit bounds the whole fit.
+            if reachedThreshold { threshold *= InnerThreshold.step }
             guard threshold >= InnerThreshold.last else { throw uncertified(certificate, penalty, passes: passes) }
         }
     }
@@ -470,5 +476,6 @@ extension Standardization {
         self.scales = scales
     }
 }
+
 
 
