@@ -107,7 +107,7 @@ struct BoundMembers {
         if let value = lookup(name) { return value }
         let suggestion = Suggestion.closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
         let listing = names.isEmpty ? "" : "; its members are " + names.map { "'\($0)'" }.joined(separator: ", ")
-        throw RegulaError(.name, "a \(typeName) has no member '\(name)'\(listing).\(suggestion)", at: range)
+        throw RegulaError(.name, "\(article(typeName)) \(typeName) has no member '\(name)'\(listing).\(suggestion)", at: range)
     }
 }
 
@@ -152,4 +152,9 @@ enum CollectionMembers {
         typeName: "Range", summary: "A range of whole numbers, as `1...10` or `0..<n`.", subject: "range",
         members: [.property("count", "The number of whole numbers in it.") { .number(Double($0)) }]
     )
+}
+
+/// "a" or "an" before a type name: "an Optimizer", "a Path".
+func article(_ typeName: String) -> String {
+    "AEIOU".contains(typeName.first ?? "x") ? "an" : "a"
 }

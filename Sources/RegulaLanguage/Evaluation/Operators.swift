@@ -128,7 +128,7 @@ enum Operators {
             let suggestion = Suggestion.closest(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
             throw RegulaError(.name, "this tuple has no member '\(name)'" + (known.isEmpty ? "" : "; its labels are " + known.map { "'\($0)'" }.joined(separator: ", ")) + ".\(suggestion)", at: range)
         }
-        guard let members = base.members else { throw RegulaError(.name, "a \(base.typeName) has no member '\(name)'", at: range) }
+        guard let members = base.members else { throw RegulaError(.name, "\(article(base.typeName)) \(base.typeName) has no member '\(name)'", at: range) }
         return try members.value(name, at: range)
     }
 }
