@@ -30,7 +30,7 @@ struct Evaluator {
     /// Global bindings by name number; nil where a name is not bound.
     private var globalSlots: [Binding?]
     /// Block and call scopes, innermost last; empty at the top level of a cell.
-    private var locals: [[(id: Int, binding: Binding)]] = []
+    private var locals: [[LocalSlot]] = []
     /// The first of `locals` visible now: a function body sees its own scopes, not its caller's.
     private var frameBase = 0
     var callDepth = 0
@@ -66,9 +66,11 @@ struct Evaluator {
         guard locals.count > frameBase else { return setGlobal(name.id, binding) }
         let innermost = locals.count - 1
         if let index = locals[innermost].firstIndex(where: { $0.id == name.id }) {
-            locals[innermost][index].binding = binding
+            // A new binding of the name, not a change to the old one: a function that captured
+            // the old one keeps it.
+            locals[innermost][index] = LocalSlot(id: name.id, binding: binding)
         } else {
-            locals[innermost].append((name.id, binding))
+            locals[innermost].append(LocalSlot(id: name.id, binding: binding))
         }
     }
 
@@ -97,7 +99,7 @@ struct Evaluator {
         case let .returnStatement(expression, _):
             return .returned(try expression.map { (expression) throws(RegulaError) in try evaluate(expression) } ?? .nothing)
         case let .function(function):
-            define(function.binding, Binding(value: .function(function), isMutable: false))
+            define(function.binding, Binding(value: .function(capturing(function)), isMutable: false))
         case let .penalty(declaration):
             define(declaration.name, Binding(value: .learning(.penalty(try definePenalty(declaration))), isMutable: false))
         case let .binding(name, _, expression, isMutable):
@@ -226,10 +228,10 @@ struct Evaluator {
         let innermost = locals.count - 1
         if locals[innermost].count == 1 {
             // The usual case, a body that binds nothing of its own: rebind the variable in place.
-            locals[innermost][0] = (variable.id, Binding(value: value, isMutable: false))
+            locals[innermost][0] = LocalSlot(id: variable.id, binding: Binding(value: value, isMutable: false))
         } else {
             locals[innermost].removeAll(keepingCapacity: true)
-            locals[innermost].append((variable.id, Binding(value: value, isMutable: false)))
+            locals[innermost].append(LocalSlot(id: variable.id, binding: Binding(value: value, isMutable: false)))
         }
         do {
             for statement in body {
@@ -302,8 +304,29 @@ struct Evaluator {
         case let .member(base, name):
             return try Operators.member(try evaluate(base), name, at: expression.range)
         case let .closure(function):
-            return .function(function)
+            return .function(capturing(function))
         }
+    }
+
+    /// `function` as a value made here: inside a function or block it captures the local
+    /// variables it mentions that are visible now, sharing them with this scope (a later change on either side is seen by
+    /// both). At the top level it captures nothing: globals are looked up when it runs.
+    private mutating func capturing(_ function: UserFunction) -> UserFunction {
+        guard locals.count > frameBase else { return function }
+        var captures: [Capture] = []
+        for id in function.mentions {
+            var scope = locals.count - 1
+            while scope >= frameBase {
+                if let index = locals[scope].firstIndex(where: { $0.id == id }) {
+                    captures.append(Capture(id: id, cell: locals[scope][index].share()))
+                    break
+                }
+                scope -= 1
+            }
+        }
+        var made = function
+        made.captures = captures
+        return made
     }
 
     func lookUp(_ name: Name, at range: SourceRange) throws(RegulaError) -> Value {
@@ -339,7 +362,8 @@ struct Evaluator {
         var call = try Call(builtin: builtin, arguments: evaluated, range: range, output: output, isInterrupted: isInterrupted)
         if evaluated.contains(where: { if case .function = $0.value { true } else { false } }) {
             // A built-in given a Regula function (plot of { w in … }) calls it through an evaluator
-            // of its own: functions see the globals and their parameters only, so that is enough.
+            // of its own: functions see the globals, their parameters and what they captured (which
+            // they carry), so that is enough.
             // It starts at this evaluator's depths, so recursion through a built-in is bounded too.
             let globals = self.globals, output = self.output, isInterrupted = self.isInterrupted
             let callDepth = self.callDepth, depth = self.depth
@@ -382,13 +406,14 @@ struct Evaluator {
         }
     }
 
-    /// Calls a function written in Regula. Its body sees the session's globals and its parameters;
+    /// Calls a function written in Regula. Its body sees the session's globals, what it captured
+    /// and its parameters;
     /// an error inside gains a note naming the call, so nested calls read as a call chain.
     private mutating func call(_ function: UserFunction, _ arguments: [EvaluatedArgument], at range: SourceRange) throws(RegulaError) -> Value {
         guard callDepth < Self.maximumCallDepth else {
             throw RegulaError(.value, "more than \(Self.maximumCallDepth) nested calls: does '\(function.name)' call itself without end?", at: range)
         }
-        var parameters: [(id: Int, binding: Binding)] = []
+        var parameters: [LocalSlot] = []
         parameters.reserveCapacity(function.parameters.count)
         var nextUnlabelled = 0  // the next parameter without a label, found by scanning (no array per call)
         for argument in arguments {
@@ -411,19 +436,27 @@ struct Evaluator {
             guard !parameters.contains(where: { $0.id == parameter.name.id }) else {
                 throw RegulaError(.argument, "\(function.name)() was given '\(parameter.label ?? parameter.name.text)' twice", at: argument.range)
             }
-            parameters.append((parameter.name.id, Binding(value: argument.value, isMutable: false)))
+            parameters.append(LocalSlot(id: parameter.name.id, binding: Binding(value: argument.value, isMutable: false)))
         }
         for parameter in function.parameters where !parameters.contains(where: { $0.id == parameter.name.id }) {
             guard let defaultValue = parameter.defaultValue else {
                 throw RegulaError(.argument, "\(function.name)() is missing its argument \(parameter.label.map { "'\($0):'" } ?? "'\(parameter.name.text)'"); its signature is \(function.signature)", at: range)
             }
-            parameters.append((parameter.name.id, Binding(value: try evaluate(defaultValue), isMutable: false)))
+            parameters.append(LocalSlot(id: parameter.name.id, binding: Binding(value: try evaluate(defaultValue), isMutable: false)))
         }
 
-        // The body sees the globals and its parameters, not the caller's block scopes.
+        // The body sees the globals, what the function captured where it was made, and its
+        // parameters; not the caller's block scopes.
         let callerFrameBase = frameBase
         let callerDepth = locals.count
         frameBase = locals.count
+        if let captures = function.captures {
+            // A function declared inside another sees itself first, so it can recurse (a literal
+            // has no name to be called by).
+            var enclosing = function.isLiteral ? [] : [LocalSlot(id: function.binding.id, binding: Binding(value: .function(function), isMutable: false))]
+            enclosing += captures.map(LocalSlot.init)
+            locals.append(enclosing)
+        }
         locals.append(parameters)
         defer {
             locals.removeSubrange(callerDepth...)

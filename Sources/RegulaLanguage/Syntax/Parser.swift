@@ -6,6 +6,9 @@ struct Parser {
     private var errors: [RegulaError] = []
     /// How many function bodies enclose the current position (`return` needs at least one).
     private var functionDepth = 0
+    /// The names read or assigned since the innermost function being parsed began (and in the
+    /// functions inside it): what the function may capture.
+    private var mentioned: Set<Int> = []
     /// How deeply expressions and blocks nest here. Bounded, so that no input can exhaust the
     /// stack of the recursive parser (or, later, of the evaluator walking the tree).
     private var nesting = 0
@@ -135,6 +138,7 @@ struct Parser {
             if case let .symbol(symbol) = tokens[position + 1].kind, symbol == .equal || symbol.compoundOperator != nil {
                 let nameRange = advance().range
                 _ = advance()
+                mentioned.insert(Name(name).id)
                 return .assignment(name: Name(name), nameRange: nameRange, compound: symbol.compoundOperator, value: try expression())
             }
         default:
@@ -160,6 +164,8 @@ struct Parser {
         _ = advance()  // `func`
         guard case let .identifier(name) = current.kind else { throw unexpected("expected the function's name after 'func'") }
         let nameRange = advance().range
+        let outerMentions = mentioned
+        mentioned = []
         _ = try expect(.leftParen, "to start the parameters of '\(name)'")
         var parameters: [UserFunction.Parameter] = []
         while !check(.rightParen) {
@@ -179,23 +185,31 @@ struct Parser {
         functionDepth += 1
         defer { functionDepth -= 1 }
         let body = try block("'\(name)'")
-        return .function(UserFunction(binding: Name(name), nameRange: nameRange, parameters: parameters, body: body))
+        let mentions = mentioned
+        mentioned.formUnion(outerMentions)
+        return .function(UserFunction(binding: Name(name), nameRange: nameRange, parameters: parameters, body: body, mentions: mentions))
     }
 
     /// `{ x, y in statements }`: parameters (unlabelled), `in`, then a body whose last
-    /// expression is the result, as in Swift.
+    /// expression is the result, as in Swift; `{ statements }` takes no parameters.
     private mutating func closure() throws(RegulaError) -> Expression {
         let open = advance().range
+        let outerMentions = mentioned
+        mentioned = []
+        let bodyStart = self
         var parameters: [UserFunction.Parameter] = []
         while case let .identifier(name) = current.kind {
             _ = advance()
             parameters.append(UserFunction.Parameter(label: nil, name: Name(name), defaultValue: nil))
             guard match(.comma) else { break }
         }
-        guard current.kind == .keyword(.in) else {
-            throw unexpected("a function literal starts with its parameters and 'in', as in { w in abs(w) }")
+        if current.kind == .keyword(.in) {
+            _ = advance()
+        } else {
+            // No `names in`: what was read as parameters is the start of the body.
+            self = bodyStart
+            parameters = []
         }
-        _ = advance()
         functionDepth += 1
         defer { functionDepth -= 1 }
         var body = try nested { (parser: inout Parser) throws(RegulaError) in parser.statements(inBlock: true) }
@@ -204,7 +218,10 @@ struct Parser {
             body[body.count - 1] = .returnStatement(last, range: last.range)
         }
         let range = open.union(close.range)
-        return try node(form: .closure(UserFunction(binding: Name("function"), nameRange: range, parameters: parameters, body: body)), range: range)
+        let mentions = mentioned
+        mentioned.formUnion(outerMentions)
+        let function = UserFunction(binding: Name("function"), nameRange: range, parameters: parameters, body: body, mentions: mentions, isLiteral: true)
+        return try node(form: .closure(function), range: range)
     }
 
     /// `penalty name(w, t: 1, s = 2) = formula`.
@@ -411,7 +428,9 @@ struct Parser {
             return try node(form: .boolean(token.kind == .keyword(.true)), range: token.range)
         case let .identifier(name):
             _ = advance()
-            return try node(form: .name(Name(name)), range: token.range)
+            let reference = Name(name)
+            mentioned.insert(reference.id)
+            return try node(form: .name(reference), range: token.range)
         case .symbol(.leftBrace):
             return try closure()
         case .symbol(.leftParen):

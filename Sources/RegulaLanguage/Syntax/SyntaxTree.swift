@@ -45,6 +45,14 @@ public struct UserFunction: Sendable {
     let nameRange: SourceRange
     let parameters: [Parameter]
     let body: [Statement]
+    /// The names its parameters' defaults and body read or assign, by number: the most it can
+    /// capture. Capturing only these keeps a function from holding the list it is stored in.
+    let mentions: Set<Int>
+    /// A `{ x in … }` literal rather than a `func` declaration: it has no name to call itself by.
+    var isLiteral = false
+    /// The enclosing function's variables it shares, when it was made inside a function or
+    /// block; nil for a function made at the top level of a cell.
+    var captures: [Capture]?
 
     /// How the function reads in inspection and errors, as it was declared:
     /// `softThreshold(_ w, by t = …)`.
