@@ -259,7 +259,7 @@ struct PenaltyFormulaTests {
     static func penalty(_ source: String) throws -> any Penalty {
         let session = Session()
         _ = try session.execute(source, output: RecordingSink()).get()
-        guard case let .learning(.penalty(penalty))? = session.variable("p") else { throw RegulaError(.value, "no penalty", at: nil) }
+        guard let penalty = session.variable("p")?.penalty else { throw RegulaError(.value, "no penalty", at: nil) }
         return penalty
     }
 

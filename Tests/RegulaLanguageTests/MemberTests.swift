@@ -73,7 +73,8 @@ struct MemberTests {
                     guard let signature = kind.entries.first(where: { $0.name == name })?.signature,
                           let value = session.globals[binding]?.value else { continue }
                     switch value {
-                    case .builtin, .learning(.curve): break
+                    case .builtin: break
+                    case let .object(object) where object.callable != nil: break
                     default: Issue.record("\(signature) gave a \(value.typeName), not a function")
                     }
                 }
@@ -102,7 +103,7 @@ struct MemberTests {
         #expect(try run("abs(path.intercepts[3] - last.intercept) < 1e-6 * abs(last.intercept)", in: session).get() == "true")
         #expect(try run("path.intercepts.count", in: session).get() == "4")
         // An optimal unpenalized intercept makes the residuals sum to 0: b₀ = ȳ − x̄ᵀb at every λ.
-        guard case let .learning(.path(result))? = session.globals["path"]?.value else { throw PathMissing() }
+        guard case let .object(result as PathResult)? = session.globals["path"]?.value else { throw PathMissing() }
         let data = result.data, n = Double(data.sampleCount)
         let targetMean = data.target.reduce(0, +) / n
         for (fit, intercept) in zip(result.path.fits, result.path.intercepts) {

@@ -27,7 +27,7 @@ enum ChartBuiltins {
             throw RegulaError(.argument, "plot() needs something to draw, as in plot([1, 4, 9])", at: call.range)
         }
         switch call.variadic[0].value {
-        case .learning, .builtin, .function: return try LearningPlots.plot(&call)
+        case .object, .builtin, .function: return try LearningPlots.plot(&call)
         default: break
         }
         var names: [String] = []

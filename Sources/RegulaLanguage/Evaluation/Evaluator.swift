@@ -101,7 +101,7 @@ struct Evaluator {
         case let .function(function):
             define(function.binding, Binding(value: .function(capturing(function)), isMutable: false))
         case let .penalty(declaration):
-            define(declaration.name, Binding(value: .learning(.penalty(try definePenalty(declaration))), isMutable: false))
+            define(declaration.name, Binding(value: .penalty(try definePenalty(declaration)), isMutable: false))
         case let .binding(name, _, expression, isMutable):
             define(name, Binding(value: try evaluate(expression), isMutable: isMutable))
         case let .destructuring(names, range, expression, isMutable):
@@ -353,11 +353,12 @@ struct Evaluator {
             return try call(userFunction, evaluated, at: range)
         }
         let builtin: Builtin
-        switch function {
-        case let .builtin(given): builtin = given
-        case let .learning(.curve(curve)): builtin = curve.builtin
-        case let .learning(.penalty(penalty as FormulaPenalty)): builtin = penalty.builtin
-        default: throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
+        if case let .builtin(given) = function {
+            builtin = given
+        } else if case let .object(object) = function, let callable = object.callable {
+            builtin = callable
+        } else {
+            throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
         }
         var call = try Call(builtin: builtin, arguments: evaluated, range: range, output: output, isInterrupted: isInterrupted)
         if evaluated.contains(where: { if case .function = $0.value { true } else { false } }) {

@@ -60,7 +60,7 @@ protocol MemberListing: Sendable {
 }
 
 /// The members of one kind of value.
-struct MemberTable<Subject: Sendable>: MemberListing {
+public struct MemberTable<Subject: Sendable>: MemberListing {
     let typeName: String
     let summary: String
     let subject: String
@@ -119,20 +119,21 @@ extension Value {
         case let .list(elements): CollectionMembers.list.bound(to: elements)
         case let .string(text): CollectionMembers.string.bound(to: text)
         case let .range(lower, upper, isClosed): CollectionMembers.range.bound(to: upper - lower + (isClosed ? 1 : 0))
-        case let .learning(value): value.members
+        case let .object(object): object.boundMembers
         default: nil
         }
     }
 }
 
-/// Every kind of value that has members, in the reference's order.
+/// Every kind of value that has members, in the reference's order: lists, strings and ranges,
+/// then the kinds of `ValueKinds.all` that declare members.
 enum MemberRegistry {
-    static let all: [any MemberListing] = [
-        CollectionMembers.list, CollectionMembers.string, CollectionMembers.range,
-        DatasetMembers.table, PenaltyMembers.table, PenaltyMembers.prior, FitMembers.table,
-        PathMembers.table, PathMembers.crossValidation, TrainingMembers.model, TrainingMembers.optimizer,
-        TrainingMembers.log, AnalysisMembers.geometry, AnalysisMembers.timing,
-    ]
+    static let all = listings(of: ValueKinds.all)
+
+    /// The listings with `kinds` after the collections.
+    static func listings(of kinds: [any ValueKind.Type]) -> [any MemberListing] {
+        [CollectionMembers.list, CollectionMembers.string, CollectionMembers.range] + kinds.compactMap { $0.memberListing }
+    }
 }
 
 /// The members of lists, strings and ranges.

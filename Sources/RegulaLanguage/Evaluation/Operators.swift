@@ -36,8 +36,9 @@ enum Operators {
             default: break
             }
         }
-        if case .learning = left, let result = try penaltyArithmetic(symbol, left, right, at: range) { return result }
-        if case .learning = right, let result = try penaltyArithmetic(symbol, left, right, at: range) { return result }
+        // A kind of value gives operators their meaning on its values, whichever side it is on.
+        if case let .object(object) = left, let result = try type(of: object).binary(symbol, left, right, at: range) { return result }
+        if case let .object(object) = right, let result = try type(of: object).binary(symbol, left, right, at: range) { return result }
         // Arithmetic on lists is element by element; a number pairs with every element.
         if symbol == .plus || symbol == .minus || symbol == .star || symbol == .slash {
             switch (left, right) {

@@ -15,8 +15,8 @@ public enum Value: Sendable {
     indirect case function(UserFunction)
     indirect case chart(Figure)
     indirect case table(Table)
-    /// Datasets, penalties, fits, paths and the rest of the learning engine's values.
-    indirect case learning(LearningValue)
+    /// A value of a kind declared by its own type (Values/): datasets, penalties, fits, paths…
+    indirect case object(any ValueKind)
 
     /// The type's name as a person sees it in errors and inspection.
     public var typeName: String {
@@ -31,7 +31,7 @@ public enum Value: Sendable {
         case .builtin, .function: "Function"
         case .chart: "Chart"
         case .table: "Table"
-        case let .learning(value): value.typeName
+        case let .object(object): type(of: object).typeName
         }
     }
 
@@ -84,7 +84,7 @@ public enum Value: Sendable {
         case let .function(function): "<func \(function.signature)>"
         case let .chart(chart): chart.summary
         case let .table(table): table.plainText()
-        case let .learning(value): value.description
+        case let .object(object): object.description
         }
     }
 
@@ -108,7 +108,7 @@ public enum Value: Sendable {
         case .nothing: nil
         case let .chart(chart): DisplayBundle(plainText: chart.summary, svg: chart.svg())
         case let .table(table): DisplayBundle(plainText: table.plainText(), html: table.html())
-        case let .learning(value): value.display
+        case let .object(object): object.display
         default: DisplayBundle(plainText: description)
         }
     }

@@ -13,7 +13,7 @@ enum AnalysisBuiltins {
         parameters: [.positional("penalty")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let penalty = try call.penalty("penalty")
-        return .learning(.prior(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in try Prior(penalty) }))
+        return .object(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in try Prior(penalty) })
     }
 
     static let histogram = Builtin(
@@ -82,7 +82,7 @@ enum AnalysisBuiltins {
         let weights = (0..<size).map { _ in random.normal() }
         var names: [String] = [], costs: [Double] = []
         for argument in call.variadic {
-            guard case let .learning(.curve(curve)) = argument.value else {
+            guard case let .object(curve as PenaltyCurve) = argument.value else {
                 throw RegulaError(.type, "time() measures a penalty's value or gradient, as in l1(1).gradient; got \(argument.value.typeName)", at: argument.range)
             }
             var gradient = [Double](repeating: 0, count: size)
@@ -103,7 +103,7 @@ enum AnalysisBuiltins {
             costs.append(best / Double(size) * 1e9)
         }
         guard !costs.isEmpty else { throw RegulaError(.argument, "time() needs at least one function, as in time(l1(1).gradient)", at: call.range) }
-        return .learning(.timing(Timing(names: names, nanoseconds: costs)))
+        return .object(Timing(names: names, nanoseconds: costs))
     }
 
     static let recovery = Builtin(
@@ -113,7 +113,7 @@ enum AnalysisBuiltins {
         example: "let data = synthetic(samples: 200, features: 20, informative: 4, noise: 0.5, seed: 3)\nrecovery(fit(linear, data, penalty: l1(0.1)), data).recall",
         parameters: [.positional("fit"), .positional("data")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
-        guard case let .learning(.fit(fit)) = call.value("fit") else { throw call.typeMismatch("fit", expected: "a Fit") }
+        guard case let .object(fit as FitResult) = call.value("fit") else { throw call.typeMismatch("fit", expected: "a Fit") }
         let data = try call.dataset("data")
         guard let truth = data.truth else {
             throw RegulaError(.value, "\(data.title) has no known truth; recovery() needs synthetic(...) data", at: call.range(of: "data"))
@@ -137,7 +137,7 @@ enum AnalysisBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let strength = try call.number("lambda")
         let structure = GroupStructure(rawValue: try call.choice("by", among: ["neurons", "inputs"]))!
-        return .learning(.groupPenalty(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in try GroupPenalty(strength, by: structure) }))
+        return .object(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in try GroupPenalty(strength, by: structure) })
     }
 }
 
@@ -150,18 +150,18 @@ func monotonicSeconds() -> Double {
 /// `table(a, b, c, on: test)`: fits side by side.
 enum FitComparison {
     static func table(_ call: inout Call) throws(RegulaError) -> Value {
-        if call.variadic.count == 1, case let .learning(.log(log)) = call.variadic[0].value {
-            return .table(LearningValue.table(of: log))
+        if call.variadic.count == 1, case let .object(log as TrainingLog) = call.variadic[0].value {
+            return .table(log.table)
         }
         var fits: [FitResult] = []
         for argument in call.variadic {
-            guard case let .learning(.fit(fit)) = argument.value else {
+            guard case let .object(fit as FitResult) = argument.value else {
                 throw RegulaError(.type, "table() compares fits, as in table(a, b, on: test); this argument is a \(argument.value.typeName)", at: argument.range)
             }
             fits.append(fit)
         }
         var data: Dataset?
-        if case .learning = call.value("on") { data = try call.dataset("on") }
+        if case .object = call.value("on") { data = try call.dataset("on") }
         var columns = ["model", "method", "penalty", "zeros", "nonzeros"]
         if data != nil { columns += fits.allSatisfy(\.isClassifier) ? ["accuracy", "log-loss"] : ["test MSE"] }
         var rows: [[Table.Cell]] = []
@@ -171,7 +171,7 @@ enum FitComparison {
                 .number(Double(fit.weights.exactZeroCount)), .number(Double(fit.weights.count - fit.weights.exactZeroCount)),
             ]
             if let data {
-                let predicted = try LoopBuiltins.predictions(of: .learning(.fit(fit)), on: data, at: call.variadic[index].range)!
+                let predicted = try LoopBuiltins.predictions(of: .object(fit), on: data, at: call.variadic[index].range)!
                 if columns.contains("accuracy") {
                     row.append(.number(Metrics.accuracy(predicted.map { $0 > 0.5 ? 1 : 0 }, data.target)))
                     row.append(.number(Metrics.logLoss(probabilities: predicted, data.target)))

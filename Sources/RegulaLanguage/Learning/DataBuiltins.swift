@@ -19,9 +19,9 @@ enum DataBuiltins {
         let informative: Int? = if case .nothing = call.value("informative") { nil } else { try call.wholeNumber("informative") }
         let noise: NoiseLevel = if case .nothing = call.value("noise") { .signalToNoise(3) } else { .standardDeviation(try call.number("noise")) }
         let correlation = try call.number("correlation"), seed = try call.wholeNumber("seed")
-        return .learning(.dataset(try engine(at: call.range) { () throws(LearningError) in
+        return .object(try engine(at: call.range) { () throws(LearningError) in
             try Synthetic.regression(samples: samples, features: features, informative: informative, noise: noise, correlation: correlation, seed: seed)
-        }))
+        })
     }
 
     static let classification = Builtin(
@@ -34,9 +34,9 @@ enum DataBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let samples = try call.wholeNumber("samples"), features = try call.wholeNumber("features")
         let informative = try call.wholeNumber("informative"), correlation = try call.number("correlation"), seed = try call.wholeNumber("seed")
-        return .learning(.dataset(try engine(at: call.range) { () throws(LearningError) in
+        return .object(try engine(at: call.range) { () throws(LearningError) in
             try Synthetic.classification(samples: samples, features: features, informative: informative, correlation: correlation, seed: seed)
-        }))
+        })
     }
 
     static let playground = Builtin(
@@ -54,9 +54,9 @@ enum DataBuiltins {
             throw RegulaError(.value, "no playground shape \"\(name)\"; the shapes are \(names.map { "\"\($0)\"" }.joined(separator: ", ")).\(suggestion)", at: call.range(of: "shape"))
         }
         let samples = try call.wholeNumber("samples"), noise = try call.number("noise"), seed = try call.wholeNumber("seed")
-        return .learning(.dataset(try engine(at: call.range) { () throws(LearningError) in
+        return .object(try engine(at: call.range) { () throws(LearningError) in
             try Synthetic.playground(shape, samples: samples, noise: noise, seed: seed)
-        }))
+        })
     }
 
     static let load = Builtin(
@@ -68,7 +68,7 @@ enum DataBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let name = try call.string("name")
         do throws(LearningError) {
-            return .learning(.dataset(try Dataset.bundled(name)))
+            return .object(try Dataset.bundled(name))
         } catch {
             let suggestion = Suggestion.closest(to: name, among: Dataset.bundledNames).map { " Did you mean \"\($0)\"?" } ?? ""
             throw RegulaError(.value, error.description + "." + suggestion, at: call.range(of: "name"))
@@ -93,8 +93,8 @@ enum DataBuiltins {
             try TextFile.read(path, maximumBytes: maximum, allowSpecial: allowSpecial, isInterrupted: interrupted)
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return .learning(.dataset(try engine(at: call.range) { () throws(LearningError) in
+        return .object(try engine(at: call.range) { () throws(LearningError) in
             try Dataset(csv: text, target: target, title: name, isInterrupted: interrupted)
-        }))
+        })
     }
 }

@@ -33,12 +33,12 @@ enum FitBuiltins {
             documentation: "Pass it to `fit` as it is (`fit(\(name), data)`). With `features:` it is a model of that many inputs, all weights 0, for a training loop written out with `step`.",
             example: "let model = \(name)(features: 3)\nmodel.zeros", parameters: [.labelled("features", default: .nothing)]
         ) { (call: inout Call) throws(RegulaError) -> Value in
-            guard case .number = call.value("features") else { return .learning(.model(specification)) }
+            guard case .number = call.value("features") else { return .object(specification) }
             let inputs = try call.wholeNumber("features")
             let network = try engine(at: call.range(of: "features")) { () throws(LearningError) in
                 try Network(inputs: inputs, loss: specification.isLogistic ? .logistic : .squaredError)
             }
-            return .learning(.network(NetworkBox(network, kind: name)))
+            return .object(NetworkBox(network, kind: name))
         }
     }
 
@@ -62,7 +62,7 @@ enum FitBuiltins {
         guard let activation = Activation(rawValue: name), activation != .identity else {
             throw RegulaError(.value, "mlp() has no activation '\(name)'; use relu, tanh or sigmoid", at: call.range(of: "activation"))
         }
-        return .learning(.model(.network(hidden: widths.map { Int($0) }, activation: activation)))
+        return .object(ModelSpecification.network(hidden: widths.map { Int($0) }, activation: activation))
     }
 
     static let coordinateDescent = Builtin(
@@ -85,7 +85,7 @@ enum FitBuiltins {
             throw RegulaError(.value, "coordinateDescent() needs 'maxPasses:' to be a whole number of at least 1, got \(Value.format(passes))", at: call.range(of: "maxPasses"))
         }
         settings.maximumPasses = Int(passes)
-        return .learning(.optimizer(.coordinateDescent(settings)))
+        return .object(OptimizerSpecification.coordinateDescent(settings))
     }
 
     static func optimizer(
@@ -100,9 +100,9 @@ enum FitBuiltins {
             example: "\(name)(lr: 0.01)", parameters: [rate] + extra
         ) { (call: inout Call) throws(RegulaError) -> Value in
             let learningRate = try call.number("lr"), kind = try kind(call)
-            return .learning(.optimizer(.training(OptimizerBox(try engine(at: call.range) { () throws(LearningError) in
+            return .object(OptimizerSpecification.training(OptimizerBox(try engine(at: call.range) { () throws(LearningError) in
                 try Optimizer(kind, learningRate: learningRate)
-            }))))
+            })))
         }
     }
 
@@ -113,13 +113,13 @@ enum FitBuiltins {
         example: "let data = synthetic(samples: 100, features: 10, informative: 3, noise: 0.5, seed: 1)\nfit(linear, data, penalty: l1(0.1)).zeros",
         parameters: [
             .positional("model"), .positional("data"), .labelled("penalty", default: .nothing),
-            .labelled("optimizer", default: .learning(.optimizer(.coordinateDescent(.standard)))), .labelled("epochs", default: .number(100)),
+            .labelled("optimizer", default: .object(OptimizerSpecification.coordinateDescent(.standard))), .labelled("epochs", default: .number(100)),
             .labelled("batch", default: .nothing), .labelled("seed", default: .number(0)),
         ] + solverParameters
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let model: ModelSpecification
         switch call.value("model") {
-        case let .learning(.model(given)): model = given
+        case let .object(given as ModelSpecification): model = given
         case let .builtin(builtin) where builtin.name == "linear": model = .linear
         case let .builtin(builtin) where builtin.name == "logistic": model = .logistic
         default: throw call.typeMismatch("model", expected: "a model (linear, logistic or mlp(...))")
@@ -127,10 +127,10 @@ enum FitBuiltins {
         let data = try call.dataset("data")
         // A group penalty acts on a network's structure, so only training takes it.
         var group: GroupPenalty?
-        if case let .learning(.groupPenalty(given)) = call.value("penalty") { group = given }
+        if case let .object(given as GroupPenalty) = call.value("penalty") { group = given }
         let penalty = group == nil ? try call.penalty("penalty") : NoPenalty()
-        let penaltyName = group.map { LearningValue.groupPenalty($0).description } ?? "\(penalty)"
-        guard case let .learning(.optimizer(optimizer)) = call.value("optimizer") else {
+        let penaltyName = group.map(\.description) ?? "\(penalty)"
+        guard case let .object(optimizer as OptimizerSpecification) = call.value("optimizer") else {
             throw call.typeMismatch("optimizer", expected: "an optimizer such as coordinateDescent() or proximal(lr: 0.1)")
         }
         switch optimizer {
@@ -149,10 +149,10 @@ enum FitBuiltins {
             let result = try engine(at: call.range) { () throws(LearningError) in
                 try PenalizedRegression(data, family: family, options: solverOptions).fit(penalty: penalty)
             }
-            return .learning(.fit(FitResult(
+            return .object(FitResult(
                 model: model.name, method: "coordinate descent", penalty: "\(penalty)", featureNames: data.featureNames,
                 coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, truth: data.truth,
-                certificate: result.certificate)))
+                certificate: result.certificate))
         case let .training(box):
             try call.requireSolverDefaults()
             let solverOptions = call.interruptibleOptions
@@ -188,11 +188,11 @@ enum FitBuiltins {
             }
             let trained = outcome.network
             let first = Array(trained.parameters[trained.weightRange(0)])
-            return .learning(.fit(FitResult(
+            return .object(FitResult(
                 model: model.name, method: trainer.kind.name, penalty: penaltyName, featureNames: data.featureNames,
                 coefficients: first, intercept: trained.parameters[trained.biasRange(0)].first ?? 0,
                 objective: outcome.history.last?.objective ?? .nan, history: outcome.history, trajectories: outcome.trajectories,
-                truth: hidden.isEmpty ? data.truth : nil, network: trained)))
+                truth: hidden.isEmpty ? data.truth : nil, network: trained))
         }
     }
 }

@@ -134,7 +134,7 @@ public struct FormulaPenalty: Penalty {
         ) { (call: inout Call) throws(RegulaError) -> Value in
             var changes: [(String, Double)] = []
             for name in penalty.parameterNames { changes.append((name, try call.number(name))) }
-            return .learning(.penalty(penalty.with(changes)))
+            return .penalty(penalty.with(changes))
         }
     }
 }

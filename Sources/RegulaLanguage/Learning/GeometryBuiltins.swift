@@ -9,7 +9,7 @@ public struct GeometryResult: Sendable {
     /// The largest radius and centre coordinate drawn.
     static let maximumSize = 1e100
 
-    var description: String {
+    public var description: String {
         let parts = solutions.map { solution in
             let zeros = solution.point.exactZeroCount
             return "\(solution.norm.rawValue) at (\(solution.point.map { NumberFormat.compact($0, significantDigits: 4) }.joined(separator: ", ")))" + (zeros > 0 ? ", a corner: \(zeros) exact zero" : "")
@@ -68,7 +68,7 @@ enum GeometryBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let center = try call.value("center").numbers(for: "quadratic()'s 'center:'", at: call.range(of: "center"))
         let correlation = try call.number("correlation")
-        return .learning(.quadratic(try engine(at: call.range) { () throws(LearningError) in try QuadraticLoss(center: center, correlation: correlation) }))
+        return .object(try engine(at: call.range) { () throws(LearningError) in try QuadraticLoss(center: center, correlation: correlation) })
     }
 
     static let geometry = Builtin(
@@ -78,7 +78,7 @@ enum GeometryBuiltins {
         example: "let g = geometry(l1, l2, loss: quadratic(center: [1.5, 0.6], correlation: 0.4))\ng.l1",
         parameters: [.positional("balls", variadic: true), .labelled("loss"), .labelled("radius", default: .number(1))]
     ) { (call: inout Call) throws(RegulaError) -> Value in
-        guard case let .learning(.quadratic(loss)) = call.value("loss") else {
+        guard case let .object(loss as QuadraticLoss) = call.value("loss") else {
             throw call.typeMismatch("loss", expected: "a quadratic loss, as in quadratic(center: [1.5, 0.6])")
         }
         let radius = try call.number("radius")
@@ -98,6 +98,6 @@ enum GeometryBuiltins {
             }
             solutions.append((norm, try engine(at: call.range(of: "radius")) { () throws(LearningError) in try loss.constrainedMinimum(norm, radius: radius) }))
         }
-        return .learning(.geometry(GeometryResult(loss: loss, radius: radius, solutions: solutions)))
+        return .object(GeometryResult(loss: loss, radius: radius, solutions: solutions))
     }
 }

@@ -7,51 +7,22 @@ enum LearningPlots {
     static func plot(_ call: inout Call) throws(RegulaError) -> Value {
         let first = call.variadic[0]
         switch first.value {
-        case let .learning(.path(result)) where call.variadic.count == 1:
-            return .chart(.chart(try path(result, &call)))
-        case let .learning(.crossValidation(cv)) where call.variadic.count == 1:
-            return .chart(.chart(LearningCharts.crossValidation(cv)))
-        case let .learning(.log(log)) where call.variadic.count == 1:
-            return try plot(log, &call)
-        case .learning(.fit):
-            return try fits(&call)
-        case let .learning(.dataset(data)) where call.variadic.count == 1:
-            return .chart(.chart(LearningCharts.dataset(data)))
-        case let .learning(.network(box)) where call.variadic.count == 1:
-            return .chart(LearningCharts.model(box.network, title: try call.optionalString("title") ?? "\(box.kind) model"))
-        case let .learning(.geometry(result)) where call.variadic.count == 1:
-            return .chart(.chart(result.chart))
-        case .learning(.penalty), .learning(.curve), .learning(.prior), .builtin, .function:
+        case let .object(object):
+            // Each kind of value says what it draws (Values/*Value.swift).
+            if let picture = try object.plot(&call) { return picture }
+        case .builtin, .function:
             return try plotFunctions(&call)
         default:
-            throw RegulaError(.type, "plot() draws lists of numbers, functions, penalties, priors, fits, a log, a path, a cross-validation, a dataset or a model; got \(first.value.typeName) here", at: first.range)
+            break
         }
-    }
-
-    /// `plot(path)`, `plot(path, x: "norm")`, `plot(path, cv: cv)`.
-    private static func path(_ result: PathResult, _ call: inout Call) throws(RegulaError) -> Chart {
-        var againstNorm = false
-        switch call.value("x") {
-        case .nothing, .string("lambda"), .string("λ"): break
-        case .string("norm"): againstNorm = true
-        default: throw RegulaError(.value, "plot() of a path takes x: \"lambda\" (the default) or x: \"norm\" (the L1 norm of the coefficients)", at: call.range(of: "x"))
-        }
-        var cv: CrossValidation?
-        switch call.value("cv") {
-        case .nothing: break
-        case let .learning(.crossValidation(given)): cv = given
-        default: throw call.typeMismatch("cv", expected: "a cross-validation, as made by crossValidate(path, folds: 10, seed: 0)")
-        }
-        var chart = LearningCharts.path(result.path, againstNorm: againstNorm, cv: cv)
-        if let title = try call.optionalString("title") { chart.title = title }
-        return chart
+        throw RegulaError(.type, "plot() draws lists of numbers, functions, penalties, priors, fits, a log, a path, a cross-validation, a dataset or a model; got \(first.value.typeName) here", at: first.range)
     }
 
     /// `plot(fit)` and `plot(a, b, show: "zeros")`: one view of one or more fits.
-    private static func fits(_ call: inout Call) throws(RegulaError) -> Value {
+    static func fits(_ call: inout Call) throws(RegulaError) -> Value {
         var fits: [FitResult] = []
         for argument in call.variadic {
-            guard case let .learning(.fit(fit)) = argument.value else {
+            guard case let .object(fit as FitResult) = argument.value else {
                 throw RegulaError(.type, "plot() draws fits together with other fits only; this is a \(argument.value.typeName)", at: argument.range)
             }
             fits.append(fit)
@@ -129,15 +100,16 @@ enum LearningPlots {
         for argument in call.variadic {
             let name: String, ys: [Double]
             switch argument.value {
-            case let .learning(.penalty(penalty)):
+            case let .object(object as PenaltyValue):
+                let penalty = object.penalty
                 (name, ys) = ("\(penalty)", grid.map(penalty.value))
                 exact?.append(penalty.value)
                 kinds.insert(.value)
-            case let .learning(.curve(curve)):
+            case let .object(curve as PenaltyCurve):
                 (name, ys) = (curve.name, grid.map { curve($0) })
                 exact?.append { curve($0) }
                 kinds.insert(curve.kind)
-            case let .learning(.prior(prior)):
+            case let .object(prior as Prior):
                 (name, ys) = (prior.name, grid.map(prior.density))
                 exact = nil
             case let .builtin(function):
@@ -184,30 +156,5 @@ enum LearningPlots {
             return panel
         }
         return .chart(.grid(ChartGrid(panels, columns: min(3, panels.count), title: chart.title)))
-    }
-
-    static func plot(_ log: TrainingLog, _ call: inout Call) throws(RegulaError) -> Value {
-        guard case let .string(x) = call.value("x") else {
-            throw RegulaError(.argument, "plot() of a log needs 'x:', the column to draw against, as in plot(log, x: \"epoch\", y: [\"loss\"])", at: call.range)
-        }
-        func requireColumn(_ name: String, at range: SourceRange) throws(RegulaError) {
-            guard log.values[name] == nil else { return }
-            let suggestion = Suggestion.closest(to: name, among: log.columns).map { " Did you mean \"\($0)\"?" } ?? ""
-            throw RegulaError(.value, "the log has no column \"\(name)\"; its columns are \(log.columns.map { "\"\($0)\"" }.joined(separator: ", ")).\(suggestion)", at: range)
-        }
-        try requireColumn(x, at: call.range(of: "x"))
-        var names: [String]
-        switch call.value("y") {
-        case let .string(name): names = [name]
-        case let .list(values): names = values.map(\.printed)
-        case .nothing: names = log.columns.filter { $0 != x }
-        default: throw RegulaError(.type, "plot()'s 'y:' must be a column name or a List of them", at: call.range(of: "y"))
-        }
-        for name in names { try requireColumn(name, at: call.range(of: "y")) }
-        let separate: Bool? = if case let .boolean(given) = call.value("separate") { given } else { nil }
-        return .chart(LearningCharts.log(
-            log, x: x, columns: names, separate: separate,
-            xScale: try call.scaleKind("xScale"), yScale: try call.scaleKind("yScale"),
-            title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel"), yLabel: try call.optionalString("yLabel")))
     }
 }

@@ -15,7 +15,7 @@ enum LoopBuiltins {
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let box = try call.networkBox("model"), batch = try call.dataset("batch"), penalty = try call.penalty("penalty")
-        guard case let .learning(.optimizer(.training(optimizer))) = call.value("optimizer") else {
+        guard case let .training(optimizer)? = call.value("optimizer").as(OptimizerSpecification.self) else {
             throw call.typeMismatch("optimizer", expected: "an optimizer such as proximal(lr: 0.1)")
         }
         if case let .builtin(loss) = call.value("loss") {
@@ -75,7 +75,7 @@ enum LoopBuiltins {
         documentation: "Each labelled number of `add` is a column. `log.columnName` is that column as a list; `log.count` is the number of rows. A log shows as a table.",
         example: "let log = record()\nfor k in 1...3 { log.add(epoch: k, loss: 1 / k) }\nlog.loss",
         parameters: []
-    ) { (_: inout Call) throws(RegulaError) -> Value in .learning(.log(TrainingLog())) }
+    ) { (_: inout Call) throws(RegulaError) -> Value in .object(TrainingLog()) }
 }
 
 extension LoopBuiltins {
@@ -84,8 +84,8 @@ extension LoopBuiltins {
     static func predictions(of value: Value, on data: Dataset, at range: SourceRange) throws(RegulaError) -> [Double]? {
         let network: Network
         switch value {
-        case let .learning(.network(box)): network = box.network
-        case let .learning(.fit(fit)):
+        case let .object(box as NetworkBox): network = box.network
+        case let .object(fit as FitResult):
             if let trained = fit.network {
                 network = trained
             } else {
@@ -104,7 +104,7 @@ extension LoopBuiltins {
 
 extension Call {
     func networkBox(_ name: String) throws(RegulaError) -> NetworkBox {
-        guard case let .learning(.network(box)) = value(name) else {
+        guard case let .object(box as NetworkBox) = value(name) else {
             throw typeMismatch(name, expected: "a model such as linear(features: 10)")
         }
         return box

@@ -54,7 +54,7 @@ extension Call {
 
     /// The `optimizer:` argument of a path: coordinate descent's settings.
     func coordinateDescentSettings() throws(RegulaError) -> CoordinateDescentSettings {
-        guard case let .learning(.optimizer(.coordinateDescent(settings))) = value("optimizer") else {
+        guard case let .coordinateDescent(settings)? = value("optimizer").as(OptimizerSpecification.self) else {
             throw typeMismatch("optimizer", expected: "coordinateDescent(...) (paths are fitted by coordinate descent)")
         }
         return settings
@@ -75,7 +75,7 @@ enum PathBuiltins {
             .positional("data"), .labelled("lambdas", default: .number(100)), .labelled("mix", default: .number(1)),
             .labelled("ratio", default: .nothing), .labelled("penalty", default: .nothing), .labelled("gamma", default: .nothing),
             .labelled("family", default: .nothing),
-        ] + FitBuiltins.solverParameters + [.labelled("optimizer", default: .learning(.optimizer(.coordinateDescent(.standard))))]
+        ] + FitBuiltins.solverParameters + [.labelled("optimizer", default: .object(OptimizerSpecification.coordinateDescent(.standard)))]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let data = try call.dataset("data"), count = try call.wholeNumber("lambdas")
         let ratio: Double? = if case .nothing = call.value("ratio") { nil } else { try call.number("ratio") }
@@ -94,7 +94,7 @@ enum PathBuiltins {
             return PathResult(path: path, data: data, penalty: penalty, family: family, options: stored)
         }
         progress.finish("path of \(result.path.lambdas.count) λ: \(result.path.nonzeroCounts.last ?? 0) nonzero coefficients at the smallest")
-        return .learning(.path(result))
+        return .object(result)
     }
 
     /// The family a path fits: `family:` if given (checked against the target), else the
@@ -145,7 +145,7 @@ enum PathBuiltins {
             }
             // Named as ncvreg's argument is (Fan and Li's a is ncvreg's γ).
             return PenaltyFamily(name: "\(name.uppercased()) (γ = \(Value.format(value)))", zeroThresholdPerLambda: family.zeroThresholdPerLambda, make: family.make)
-        case .learning(.penalty):
+        case .object(is PenaltyValue):
             if gamma != nil { throw noGamma(call) }
             let base = try call.penalty("penalty")
             guard let slope = base.thresholdAtZero, slope > 0 else {
@@ -170,7 +170,7 @@ enum PathBuiltins {
         example: "let cv = crossValidate(lassoPath(load(\"diabetes\"), lambdas: 30), folds: 5, seed: 0)\ncv.lambda1se >= cv.lambdaMin",
         parameters: [.positional("path"), .labelled("folds", default: .number(10)), .labelled("seed")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
-        guard case let .learning(.path(result)) = call.value("path") else { throw call.typeMismatch("path", expected: "a Path (from lassoPath)") }
+        guard case let .object(result as PathResult) = call.value("path") else { throw call.typeMismatch("path", expected: "a Path (from lassoPath)") }
         let folds = try call.wholeNumber("folds"), seed = try call.wholeNumber("seed")
         var options = result.options
         options.isInterrupted = call.interruptibleOptions.isInterrupted
@@ -184,7 +184,7 @@ enum PathBuiltins {
                 }
         }
         progress.finish("\(folds)-fold cross-validation: λ_min = \(short(cv.lambdaMin)), λ_1se = \(short(cv.lambda1se))")
-        return .learning(.crossValidation(cv))
+        return .object(cv)
     }
 }
 

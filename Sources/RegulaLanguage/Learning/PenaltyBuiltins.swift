@@ -19,7 +19,7 @@ enum PenaltyBuiltins {
             example: example, parameters: [.positional("lambda")]
         ) { (call: inout Call) throws(RegulaError) -> Value in
             let lambda = try call.number("lambda")
-            return .learning(.penalty(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in try make(lambda) }))
+            return .penalty(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in try make(lambda) })
         }
     }
 
@@ -31,9 +31,9 @@ enum PenaltyBuiltins {
         parameters: [.positional("lambda"), .labelled("half", default: .boolean(false))]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let lambda = try call.number("lambda"), half = try call.boolean("half")
-        return .learning(.penalty(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in
+        return .penalty(try engine(at: call.range(of: "lambda")) { () throws(LearningError) in
             try L2Penalty(lambda, convention: half ? .halfSquared : .squared)
-        }))
+        })
     }
 
     static let elasticNet = Builtin(
@@ -44,7 +44,7 @@ enum PenaltyBuiltins {
         parameters: [.positional("lambda"), .labelled("mix")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let lambda = try call.number("lambda"), mix = try call.number("mix")
-        return .learning(.penalty(try engine(at: call.range) { () throws(LearningError) in try ElasticNetPenalty(lambda, mix: mix) }))
+        return .penalty(try engine(at: call.range) { () throws(LearningError) in try ElasticNetPenalty(lambda, mix: mix) })
     }
 
     static let mcp = Builtin(
@@ -55,7 +55,7 @@ enum PenaltyBuiltins {
         parameters: [.positional("lambda"), .labelled("gamma", default: .number(3))]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let lambda = try call.number("lambda"), gamma = try call.number("gamma")
-        return .learning(.penalty(try engine(at: call.range) { () throws(LearningError) in try MCPPenalty(lambda, gamma: gamma) }))
+        return .penalty(try engine(at: call.range) { () throws(LearningError) in try MCPPenalty(lambda, gamma: gamma) })
     }
 
     static let scad = Builtin(
@@ -66,21 +66,6 @@ enum PenaltyBuiltins {
         parameters: [.positional("lambda"), .labelled("a", default: .number(3.7))]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let lambda = try call.number("lambda"), a = try call.number("a")
-        return .learning(.penalty(try engine(at: call.range) { () throws(LearningError) in try SCADPenalty(lambda, a: a) }))
-    }
-}
-
-extension Operators {
-    /// `c * penalty`, `penalty * c` and `penalty + penalty`; nil when the operands are not penalties.
-    static func penaltyArithmetic(_ symbol: Symbol, _ left: Value, _ right: Value, at range: SourceRange) throws(RegulaError) -> Value? {
-        switch (symbol, left, right) {
-        case let (.star, .number(factor), .learning(.penalty(penalty))), let (.star, .learning(.penalty(penalty)), .number(factor)):
-            return .learning(.penalty(try engine(at: range) { () throws(LearningError) in try ScaledPenalty(factor, penalty) }))
-        case let (.plus, .learning(.penalty(a)), .learning(.penalty(b))):
-            let terms = [a, b].flatMap { ($0 as? SumPenalty)?.terms ?? [$0] }
-            return .learning(.penalty(SumPenalty(terms)))
-        default:
-            return nil
-        }
+        return .penalty(try engine(at: call.range) { () throws(LearningError) in try SCADPenalty(lambda, a: a) })
     }
 }

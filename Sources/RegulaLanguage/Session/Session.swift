@@ -50,6 +50,11 @@ public final class Session {
 
     /// The type and value of a variable, for inspection.
     public func variable(_ name: String) -> Value? { globals[name]?.value }
+
+    /// Binds `name` to `value` as `let` would: how a host hands a cell a value it made.
+    public func define(_ name: String, as value: Value) {
+        globals[name] = Binding(value: value, isMutable: false)
+    }
 }
 
 /// Whether a cell's text is ready to run.

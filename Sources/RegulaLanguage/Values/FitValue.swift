@@ -1,9 +1,30 @@
+import RegulaCharts
 import RegulaLearning
 
-/// The members of a Fit.
-enum FitMembers {
-    static let table = MemberTable<FitResult>(
-        typeName: "Fit",
+/// A fitted model: its coefficients as a table, or a trained fit's summary chart.
+extension FitResult: ValueKind {
+    public static let typeName = "Fit"
+
+    public var description: String {
+        "\(model) fit by \(method), penalty \(penalty): \(weights.count - weights.exactZeroCount) nonzero of \(weights.count), objective \(Value.format(objective))"
+    }
+
+    public var display: DisplayBundle {
+        let text = description + "\n" + coefficientTable.plainText()
+        if !history.isEmpty { return .figure(LearningCharts.fit(self), text: text) }
+        return DisplayBundle(plainText: text, html: "<p>\(SVGWriter.escape(description))</p>" + coefficientTable.html())
+    }
+
+    /// One view of this fit, or of it beside the fits that follow it.
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value? { try LearningPlots.fits(&call) }
+
+    var coefficientTable: Table {
+        Table(
+            columns: ["feature", "coefficient"],
+            rows: [[.text("(intercept)"), .number(intercept)]] + zip(weightNames(coefficients.count), coefficients).map { [.text($0), .number($1)] })
+    }
+
+    public static let members: MemberTable<FitResult>? = memberTable(
         summary: "A fitted model: what `fit` gives, by coordinate descent or by epochs of an optimizer.",
         subject: "fit",
         members: [

@@ -1,9 +1,35 @@
+import RegulaCharts
 import RegulaLearning
 
-/// The members of a Dataset.
-enum DatasetMembers {
-    static let table = MemberTable<Dataset>(
-        typeName: "Dataset",
+/// A dataset: its size in words, its first rows as a table, a scatter of it for `plot`.
+extension Dataset: ValueKind {
+    public static let typeName = "Dataset"
+
+    public var description: String {
+        "\(title): \(sampleCount) samples × \(featureCount) features, target \(targetName)"
+    }
+
+    public var display: DisplayBundle {
+        DisplayBundle(plainText: description, html: "<p>\(SVGWriter.escape(description))</p>" + preview().html())
+    }
+
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
+        try call.drawingAlone { .chart(LearningCharts.dataset(self)) }
+    }
+
+    /// The first rows, features then target.
+    func preview(rows: Int = 10) -> Table {
+        var table = Table(
+            columns: featureNames + [targetName],
+            rows: (0..<min(rows, sampleCount)).map { i in
+                (features.row(i) + [target[i]]).map { Table.Cell.number($0) }
+            })
+        table.maximumRows = rows
+        table.totalRows = sampleCount
+        return table
+    }
+
+    public static let members: MemberTable<Dataset>? = memberTable(
         summary: "Samples of features and a target: what `load`, `csv`, `synthetic`, `classification` and `playground` give.",
         subject: "data",
         members: [
@@ -16,7 +42,7 @@ enum DatasetMembers {
                 data.truth.map(Value.numberList) ?? .nothing
             },
             .method("standardized", "data.standardized()", "The dataset with centered features scaled to standard deviation 1.", parameters: []) {
-                (data, _: inout Call) throws(RegulaError) -> Value in .learning(.dataset(data.standardized().data))
+                (data, _: inout Call) throws(RegulaError) -> Value in .object(data.standardized().data)
             },
             .method(
                 "split", "data.split(_ fraction: Number, seed: Number)",
@@ -25,7 +51,7 @@ enum DatasetMembers {
             ) { (data, call: inout Call) throws(RegulaError) -> Value in
                 let fraction = try call.number("fraction"), seed = try call.wholeNumber("seed")
                 let parts = try engine(at: call.range(of: "fraction")) { () throws(LearningError) in try data.split(fraction, seed: seed) }
-                return .tuple([.learning(.dataset(parts.train)), .learning(.dataset(parts.test))], labels: ["train", "test"])
+                return .tuple([.object(parts.train), .object(parts.test)], labels: ["train", "test"])
             },
             .method(
                 "batches", "data.batches(_ size: Number, seed: Number)",
@@ -34,7 +60,7 @@ enum DatasetMembers {
             ) { (data, call: inout Call) throws(RegulaError) -> Value in
                 let size = try call.wholeNumber("size"), seed = try call.wholeNumber("seed")
                 let batches = try engine(at: call.range(of: "size")) { () throws(LearningError) in try data.batches(size, seed: seed) }
-                return .list(batches.map { .learning(.dataset(data.selecting($0))) })
+                return .list(batches.map { .object(data.selecting($0)) })
             },
         ]
     )

@@ -1,0 +1,24 @@
+import RegulaCharts
+import RegulaLearning
+
+/// Where a quadratic loss meets the L1 and L2 balls: drawn as its contours and balls.
+extension GeometryResult: ValueKind {
+    public static let typeName = "Geometry"
+
+    public var display: DisplayBundle { .figure(.chart(chart), text: description) }
+
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
+        try call.drawingAlone { .chart(chart) }
+    }
+
+    public static let members: MemberTable<GeometryResult>? = memberTable(
+        summary: "Where a quadratic loss meets the L1 diamond and the L2 disk: what `geometry` gives.",
+        subject: "geometry",
+        members: ConstraintNorm.allCases.map { norm in
+            .property(
+                norm.rawValue, "The minimum of the loss over the \(norm.rawValue.uppercased()) ball, as [w1, w2] (when `\(norm.rawValue)` was passed to `geometry`).",
+                where: { result in result.solutions.contains { $0.norm == norm } }
+            ) { result in .numberList(result.solutions.first { $0.norm == norm }?.point ?? []) }
+        }
+    )
+}

@@ -1,0 +1,52 @@
+import RegulaCharts
+import RegulaLearning
+
+/// A regularization path: drawn as its coefficients against λ (or the L1 norm).
+extension PathResult: ValueKind {
+    public static let typeName = "Path"
+
+    public var description: String {
+        "\(path.penaltyName) path\(settingsNote): \(path.lambdas.count) λ from \(Value.format(path.lambdas.first ?? 0)) to \(Value.format(path.lambdas.last ?? 0))"
+    }
+
+    public var display: DisplayBundle { .figure(.chart(LearningCharts.path(path)), text: description) }
+
+    /// `plot(path)`, `plot(path, x: "norm")`, `plot(path, cv: cv)`.
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
+        guard call.variadic.count == 1 else { return nil }
+        var againstNorm = false
+        switch call.value("x") {
+        case .nothing, .string("lambda"), .string("λ"): break
+        case .string("norm"): againstNorm = true
+        default: throw RegulaError(.value, "plot() of a path takes x: \"lambda\" (the default) or x: \"norm\" (the L1 norm of the coefficients)", at: call.range(of: "x"))
+        }
+        var cv: CrossValidation?
+        switch call.value("cv") {
+        case .nothing: break
+        case let .object(given as CrossValidation): cv = given
+        default: throw call.typeMismatch("cv", expected: "a cross-validation, as made by crossValidate(path, folds: 10, seed: 0)")
+        }
+        var chart = LearningCharts.path(path, againstNorm: againstNorm, cv: cv)
+        if let title = try call.optionalString("title") { chart.title = title }
+        return .chart(.chart(chart))
+    }
+
+    public static let members: MemberTable<PathResult>? = memberTable(
+        summary: "Fits along a grid of λ, largest first, each warm-started from the last: what `lassoPath` gives.",
+        subject: "path",
+        members: [
+            .property("lambdas", "The λ values, from largest to smallest.") { .numberList($0.path.lambdas) },
+            .property("count", "The number of λ values.") { .number(Double($0.path.lambdas.count)) },
+            .property("coefficients", "Each λ's coefficients in original units, as a List of Lists.") { .list($0.path.coefficients.map(Value.numberList)) },
+            .property("intercepts", "Each λ's intercept in original units.") { .numberList($0.path.intercepts) },
+            .property("nonzeros", "How many coefficients are exactly nonzero at each λ.") { result in
+                .list(result.path.nonzeroCounts.map { .number(Double($0)) })
+            },
+            .property("order", "The features' names in the order they first become nonzero.") { result in
+                .list(result.path.orderOfEntry.map { .string(result.path.featureNames[$0]) })
+            },
+            .property("gaps", "Each λ's duality gap relative to its null objective (nothing for non-convex penalties).") { .list($0.path.gaps.map(Value.certified)) },
+            .property("kkt", "Each λ's largest KKT violation relative to λ.") { .list($0.path.kkt.map(Value.certified)) },
+        ]
+    )
+}

@@ -1,0 +1,10 @@
+import RegulaLearning
+
+/// A quadratic loss for `geometry`, shown as its centre and correlation.
+extension QuadraticLoss: ValueKind {
+    public static let typeName = "Quadratic"
+
+    public var description: String {
+        "quadratic loss centred at (\(center.map { Value.format($0) }.joined(separator: ", "))), correlation \(Value.format(correlation))"
+    }
+}
