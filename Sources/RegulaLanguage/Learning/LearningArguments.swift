@@ -1,5 +1,7 @@
 import RegulaLearning
 
+// How built-ins and members read their arguments and make lists of the engine's numbers.
+
 extension Value {
     /// A List of Numbers.
     static func numberList(_ values: [Double]) -> Value { .list(values.map { .number($0) }) }

@@ -1,9 +1,10 @@
 import RegulaCharts
 import RegulaLearning
 
-/// `plot` of the learning engine's values: penalties and functions as curves, a log's columns,
-/// a path, a cross-validation, fits, datasets and models.
+/// `plot` of values that are not lists: each kind of value draws itself (`ValueKind.plot`);
+/// fits, and penalties, curves, priors and functions, are drawn here, several at once.
 enum LearningPlots {
+    /// `plot(value, …)` for a first argument that is a kind of value or a function.
     static func plot(_ call: inout Call) throws(RegulaError) -> Value {
         let first = call.variadic[0]
         switch first.value {
