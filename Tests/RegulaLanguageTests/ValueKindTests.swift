@@ -95,15 +95,19 @@ struct ValueKindTests {
         #expect(jar.entries.first?.signature == "jar.adding(_ colour: String)")
     }
 
-    /// Every registered kind is distinct, and each value the built-ins make is of a registered kind.
+    /// Every registered kind is distinct, each value the built-ins make is of a registered kind,
+    /// and each registered kind has a sample here.
     @Test func everyKindIsRegisteredOnce() throws {
         let names = ValueKinds.all.map { ObjectIdentifier($0) }
         #expect(Set(names).count == names.count)
         let session = MemberTests.sampleSession()
         _ = try session.execute("let spec = mlp(hidden: [2])\nlet curve = l1(1).value\nlet bowl = quadratic(center: [1, 1])\nlet group = groupLasso(0.1, by: \"neurons\")", output: RecordingSink()).get()
+        var seen: Set<ObjectIdentifier> = []
         for (name, binding) in session.globals {
             guard case let .object(object) = binding.value else { continue }
-            #expect(ValueKinds.all.contains { ObjectIdentifier($0) == ObjectIdentifier(type(of: object)) }, "\(name) is a \(type(of: object)), which ValueKinds.all does not list")
+            seen.insert(ObjectIdentifier(type(of: object)))
+            #expect(Set(names).contains(ObjectIdentifier(type(of: object))), "\(name) is a \(type(of: object)), which ValueKinds.all does not list")
         }
+        for kind in ValueKinds.all where !seen.contains(ObjectIdentifier(kind)) { Issue.record("no sample of \(kind): add one above") }
     }
 }
