@@ -3,8 +3,9 @@ import Synchronization
 @testable import JupyterKernel
 
 /// A language for the kernel's tests, whose behaviour the cell's code chooses:
-/// `fail` fails, `print X` writes `X` and a newline to stdout, `value` results in 42,
-/// anything else succeeds with no result. It records what it was asked.
+/// `fail` fails, `print X` writes `X` and a newline to stdout, `value` results in 42, `input`
+/// asks for a line and prints it, `spin` says `spinning` and runs until interrupted, anything else succeeds with no
+/// result. It records what it was asked.
 final class FakeInterpreter: Interpreter, Sendable {
     struct Execution: Equatable {
         var code: String
@@ -33,6 +34,18 @@ final class FakeInterpreter: Interpreter, Sendable {
         executions.withLock { $0.append(Execution(code: code, executionCount: executionCount, silent: silent)) }
         if code == "fail" {
             return .failure(ExecutionError(name: "FakeError", value: "it failed", traceback: ["FakeError: it failed"]))
+        }
+        if code == "spin" {
+            publisher.write("spinning\n", to: .stdout)
+            while !isInterrupted() { usleep(1000) }
+            return .failure(ExecutionError(name: "Interrupted", value: "stopped", traceback: []))
+        }
+        if code == "input" {
+            do {
+                publisher.write("got \(try publisher.readInput(prompt: "name? ", password: false))\n", to: .stdout)
+            } catch {
+                return .failure(ExecutionError(name: "InputError", value: "\(error)", traceback: []))
+            }
         }
         if code.hasPrefix("print ") {
             publisher.write(String(code.dropFirst("print ".count)) + "\n", to: .stdout)

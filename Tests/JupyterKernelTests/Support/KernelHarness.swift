@@ -91,16 +91,19 @@ final class KernelHarness: Sendable {
 
     /// IOPub messages in order, up to and including the `idle` whose parent is `request`.
     func iopub(through request: Message, timeout: Double = 10) -> [Message] {
+        iopub(timeout: timeout) { message in
+            message.parentID == request.id && message.executionState == "idle"
+        }
+    }
+
+    /// IOPub messages in order, up to and including the first for which `last` is true.
+    func iopub(timeout: Double = 10, until last: (Message) -> Bool) -> [Message] {
         var messages: [Message] = []
         while let message = next(on: .iopub, timeout: timeout) {
             messages.append(message)
-            if message.type == "status", message.parentHeader["msg_id"].stringValue == request.id,
-                message.content["execution_state"] == "idle"
-            {
-                return messages
-            }
+            if last(message) { return messages }
         }
-        Issue.record("no idle for \(request.type) within \(timeout) s; got \(messages.map(\.type))")
+        Issue.record("IOPub went quiet for \(timeout) s; got \(messages.map(\.type))")
         return messages
     }
 }
