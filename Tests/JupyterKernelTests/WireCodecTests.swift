@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Wire codec: signing, verification, replay and malformed frames")
 struct WireCodecTests {
-    let factory = MessageFactory(session: "test-session")
+    let factory = MessageFactory(session: "test-session", username: "tester")
 
     func sampleMessage(_ code: String = "1 + 1") -> Message {
         factory.make("execute_request", content: ["code": .string(code)], parent: nil, identities: [Data("client".utf8)])

@@ -166,10 +166,10 @@ extension KernelServer {
         request.reply(["status": "ok", "comms": [:]])
     }
 
-    /// Regula registers no comm targets, so every comm is closed at once, as ipykernel does.
+    /// The kernel registers no comm targets, so every comm is closed at once, as ipykernel does.
     func commOpen(_ request: Request) {
         let target = request.content["target_name"].stringValue ?? ""
-        logKernelEvent("closed comm for unknown target '\(target)'")
+        log("closed comm for unknown target '\(target)'")
         request.publish("comm_close", ["comm_id": request.content["comm_id"], "data": [:]])
     }
 

@@ -1,4 +1,3 @@
-import CZeroMQ
 import Dispatch
 
 /// Owns the IOPub socket on a thread of its own. IOPub is an XPUB socket, so the relay also sees
@@ -12,42 +11,38 @@ import Dispatch
 /// 20,000 prints is then a few messages, not 20,000 (which front ends throttle and drop), and
 /// because every message goes through this one thread, order is kept.
 final class IOPubRelay: @unchecked Sendable {
-    static let pipeEndpoint = "inproc://regula-iopub"
     /// A one-frame empty message on the pipe asks the relay to flush and stop.
     static let stopSignal = [Data()]
     /// The first of four frames (marker, stream name, parent header, text) carrying stream text.
-    static let streamMarker = Data("regula-stream".utf8)
+    static let streamMarker = Data("iopub-stream".utf8)
     /// Buffered stream text waits at most this long.
     static let flushInterval: UInt64 = 50_000_000
     /// A buffer this large (in bytes of UTF-8) is sent at once.
     static let flushSize = 64 * 1024
 
-    private let publisher: ZeroMQSocket
-    private let pipe: ZeroMQSocket
+    private let publisher: any FrameSocket
+    private let pipe: any FrameSocket
+    private let transport: any KernelTransport
     private let codec: WireCodec
     private let factory: MessageFactory
+    private let log: KernelLog
     private let finished = DispatchSemaphore(value: 0)
     /// Signalled each time the relay has sent everything before a flush request (`flushMarker`).
     let flushed = DispatchSemaphore(value: 0)
     /// A one-frame message asking the relay to send its buffered text now and signal `flushed`.
-    static let flushMarker = [Data("regula-flush".utf8)]
+    static let flushMarker = [Data("iopub-flush".utf8)]
 
-    init(context: ZeroMQContext, endpoint: String, codec: WireCodec, factory: MessageFactory) throws {
-        publisher = try ZeroMQSocket(context: context, kind: .extendedPublisher)
-        try publisher.setOption(ZMQ_LINGER, 1000)
-        // No high-water mark: past ZeroMQ's default of 1000 queued messages a PUB socket drops
-        // messages silently, and a cell that updates a display 20,000 times would lose its last
-        // updates, its error and its idle. A slow client makes the queue grow instead.
-        try publisher.setOption(ZMQ_SNDHWM, 0)
-        // Verbose: report every subscription, not just the first for a topic, so every client is greeted.
-        try publisher.setOption(ZMQ_XPUB_VERBOSE, 1)
-        do { try publisher.bind(endpoint) } catch let error as ZeroMQError {
-            throw KernelError.bind(channel: "iopub", endpoint: endpoint, underlying: error)
-        }
-        pipe = try ZeroMQSocket(context: context, kind: .pull)
-        try pipe.bind(Self.pipeEndpoint)
+    /// Binds IOPub and the pipe at `pipeEndpoint` that every `IOPubSender` writes to.
+    init(
+        transport: any KernelTransport, pipeEndpoint: String, codec: WireCodec, factory: MessageFactory,
+        log: KernelLog
+    ) throws {
+        publisher = try transport.bind(.iopub)
+        pipe = try transport.pipeReceiver(at: pipeEndpoint)
+        self.transport = transport
         self.codec = codec
         self.factory = factory
+        self.log = log
     }
 
     func start() {
@@ -85,7 +80,7 @@ final class IOPubRelay: @unchecked Sendable {
                 let timeout = pending.first.map { pending in
                     Int((pending.deadline &- min(pending.deadline, monotonicNanoseconds())) / 1_000_000) + 1
                 } ?? -1
-                let ready = try pollReadable([pipe, publisher], timeout: timeout)
+                let ready = try transport.pollReadable([pipe, publisher], timeout: timeout)
                 if ready.contains(1), let frames = try publisher.receive(blocking: false) {
                     greet(subscription: frames.first ?? Data())
                 }
@@ -108,10 +103,10 @@ final class IOPubRelay: @unchecked Sendable {
                 }
                 if let first = pending.first, monotonicNanoseconds() >= first.deadline { try flush() }
             }
-        } catch let error as ZeroMQError where error.isTerminating {
+        } catch where error.isTransportTermination {
             return
         } catch {
-            logKernelEvent("iopub relay stopped: \(error)")
+            log("iopub relay stopped: \(error)")
         }
     }
 
@@ -152,16 +147,17 @@ final class IOPubRelay: @unchecked Sendable {
 
 /// One thread's way to publish on IOPub. Not shared between threads.
 public final class IOPubSender: @unchecked Sendable {
-    private let pipe: ZeroMQSocket
+    private let pipe: any FrameSocket
     private let codec: WireCodec
     private let factory: MessageFactory
+    private let log: KernelLog
 
-    init(context: ZeroMQContext, codec: WireCodec, factory: MessageFactory) throws {
-        pipe = try ZeroMQSocket(context: context, kind: .push)
-        try pipe.setOption(ZMQ_LINGER, 1000)
-        try pipe.connect(IOPubRelay.pipeEndpoint)
+    /// A publisher writing to `pipe`, a sender to the relay's pipe.
+    init(pipe: any FrameSocket, codec: WireCodec, factory: MessageFactory, log: KernelLog) {
+        self.pipe = pipe
         self.codec = codec
         self.factory = factory
+        self.log = log
     }
 
     /// Publishes a message of `type` caused by `parent`.
@@ -169,10 +165,10 @@ public final class IOPubSender: @unchecked Sendable {
         let message = factory.make(type, content: content, parent: parent)
         do {
             try pipe.send(codec.encode(message))
-        } catch let error as ZeroMQError where error.isTerminating {
+        } catch where error.isTransportTermination {
             return  // the kernel is shutting down: no one is left to tell
         } catch {
-            logKernelEvent("could not publish \(type): \(error)")
+            log("could not publish \(type): \(error)")
         }
     }
 
@@ -181,10 +177,10 @@ public final class IOPubSender: @unchecked Sendable {
     public func publishStream(_ stream: String, _ text: String, parentHeader: Data) {
         do {
             try pipe.send([IOPubRelay.streamMarker, Data(stream.utf8), parentHeader, Data(text.utf8)])
-        } catch let error as ZeroMQError where error.isTerminating {
+        } catch where error.isTransportTermination {
             return
         } catch {
-            logKernelEvent("could not publish to \(stream): \(error)")
+            log("could not publish to \(stream): \(error)")
         }
     }
 

@@ -1,8 +1,8 @@
-import CZeroMQ
 import Dispatch
 import Synchronization
 
-/// A Jupyter kernel: binds the five channels of a connection file and serves an `Interpreter`.
+/// A Jupyter kernel: opens the five channels of its transport (ZeroMQ, or memory in tests) and
+/// serves an `Interpreter`.
 ///
 /// Threads, each owning its sockets:
 /// - the shell thread (the caller of `run`) serves shell requests and runs cells;
@@ -11,10 +11,11 @@ import Synchronization
 /// - the IOPub relay publishes what the others send it and greets new subscribers;
 /// - a watcher ends the kernel when the process that started it dies.
 public final class KernelServer: @unchecked Sendable {
-    let connection: ConnectionInfo
+    let transport: any KernelTransport
     let interpreter: any Interpreter
-    let context = ZeroMQContext()
-    let factory = MessageFactory()
+    let configuration: KernelConfiguration
+    let log: KernelLog
+    let factory: MessageFactory
     let codec: WireCodec
     let interruption = InterruptFlag()
     let languageInfo: LanguageInfo
@@ -29,44 +30,68 @@ public final class KernelServer: @unchecked Sendable {
     var relay: IOPubRelay?
 
     private let shutdownRequested = Atomic<Bool>(false)
-    private let wakeSender: Mutex<ZeroMQSocket?> = Mutex(nil)
-    static let wakeEndpoint = "inproc://regula-wake"
+    private let wakeSender: Mutex<(any FrameSocket)?> = Mutex(nil)
+    private let wakeEndpoint: String
+    private let iopubEndpoint: String
 
-    public init(connection: ConnectionInfo, interpreter: any Interpreter) {
-        self.connection = connection
+    /// A kernel on the ZeroMQ endpoints of a connection file. Without a `configuration` it is
+    /// named by the interpreter's `implementation` and owns the process.
+    public convenience init(
+        connection: ConnectionInfo, interpreter: any Interpreter, configuration: KernelConfiguration? = nil
+    ) {
+        self.init(
+            transport: ZeroMQTransport(connection: connection), key: connection.key,
+            interpreter: interpreter, configuration: configuration)
+    }
+
+    /// A kernel on any transport, signing with `key` (empty: unsigned).
+    public init(
+        transport: any KernelTransport, key: String, interpreter: any Interpreter,
+        configuration: KernelConfiguration? = nil
+    ) {
+        let languageInfo = interpreter.languageInfo
+        let configuration = configuration ?? KernelConfiguration(identity: KernelIdentity(languageInfo))
+        self.transport = transport
         self.interpreter = interpreter
-        self.codec = WireCodec(key: connection.key)
-        self.languageInfo = interpreter.languageInfo
+        self.configuration = configuration
+        self.log = KernelLog(configuration)
+        self.factory = MessageFactory(username: configuration.identity.username)
+        self.codec = WireCodec(key: key)
+        self.languageInfo = languageInfo
+        wakeEndpoint = configuration.identity.pipeEndpoint("wake")
+        iopubEndpoint = configuration.identity.pipeEndpoint("iopub")
     }
 
     /// Serves until a shutdown request or the parent's death, then closes every socket and returns.
     public func run() throws {
-        MemoryRelease.configure()
+        if configuration.ownsProcess { MemoryRelease.configure() }
         let relay = try IOPubRelay(
-            context: context, endpoint: connection.endpoint(port: connection.iopubPort), codec: codec, factory: factory)
+            transport: transport, pipeEndpoint: iopubEndpoint, codec: codec, factory: factory, log: log)
         relay.start()
         self.relay = relay
-        let shell = try bindRouter("shell", port: connection.shellPort)
-        let stdin = try bindRouter("stdin", port: connection.stdinPort)
-        self.stdin = StdinChannel(channel: ReplyChannel(name: "stdin", socket: stdin, codec: codec, factory: factory))
-        let control = try bindRouter("control", port: connection.controlPort)
-        let heartbeat = try bindRouter("heartbeat", port: connection.heartbeatPort)
-        let wake = try ZeroMQSocket(context: context, kind: .pull)
-        try wake.bind(Self.wakeEndpoint)
-        let sender = try ZeroMQSocket(context: context, kind: .push)
-        try sender.connect(Self.wakeEndpoint)
+        let shell = try transport.bind(.shell)
+        let stdin = try transport.bind(.stdin)
+        self.stdin = StdinChannel(
+            channel: ReplyChannel(name: "stdin", socket: stdin, codec: codec, factory: factory, log: log),
+            transport: transport, log: log)
+        let control = try transport.bind(.control)
+        let heartbeat = try transport.bind(.heartbeat)
+        let wake = try transport.pipeReceiver(at: wakeEndpoint)
+        let sender = try transport.pipeSender(to: wakeEndpoint)
         wakeSender.withLock { $0 = sender }
-        let iopub = try IOPubSender(context: context, codec: codec, factory: factory)
+        let iopub = try makeIOPubSender()
 
         let controlDone = startThread("control") { [self] in serveControl(control) }
-        let heartbeatDone = startThread("heartbeat") {
-            heartbeat.echoForever()
+        let heartbeatDone = startThread("heartbeat") { [transport] in
+            transport.echoHeartbeats(on: heartbeat)
             heartbeat.close()
         }
-        watchInterruptSignal()
-        ParentWatcher.start { [self] in
-            logKernelEvent("the process that started the kernel has exited; shutting down")
-            requestShutdown()
+        if configuration.ownsProcess {
+            watchInterruptSignal()
+            ParentWatcher.start { [self] in
+                log("the process that started the kernel has exited; shutting down")
+                requestShutdown()
+            }
         }
 
         iopub.publishStatus("starting", parent: nil)
@@ -77,22 +102,16 @@ public final class KernelServer: @unchecked Sendable {
         relay.waitUntilFinished()
         iopub.close()
         for socket in [shell, stdin, wake] { socket.close() }
-        context.shutdown()
+        transport.shutdown()
         controlDone.wait()
         heartbeatDone.wait()
         wakeSender.withLock { $0?.close() }
-        context.terminate()
-        connection.removeSocketFiles()
+        transport.terminate()
     }
 
-    private func bindRouter(_ channel: String, port: Int) throws -> ZeroMQSocket {
-        let socket = try ZeroMQSocket(context: context, kind: .router)
-        try socket.setOption(ZMQ_LINGER, 1000)
-        let endpoint = connection.endpoint(port: port)
-        do { try socket.bind(endpoint) } catch let error as ZeroMQError {
-            throw KernelError.bind(channel: channel, endpoint: endpoint, underlying: error)
-        }
-        return socket
+    /// A publisher for the calling thread (each thread that publishes has its own).
+    private func makeIOPubSender() throws -> IOPubSender {
+        IOPubSender(pipe: try transport.pipeSender(to: iopubEndpoint), codec: codec, factory: factory, log: log)
     }
 
     // MARK: - Shutdown
@@ -105,8 +124,9 @@ public final class KernelServer: @unchecked Sendable {
         guard !shutdownRequested.exchange(true, ordering: .acquiringAndReleasing) else { return }
         interruption.raise()
         wakeSender.withLock { socket in try? socket?.send([Data("wake".utf8)]) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 5) {
-            logKernelEvent("the running cell did not stop within 5 s of shutdown; exiting")
+        guard configuration.ownsProcess else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { [log] in
+            log("the running cell did not stop within 5 s of shutdown; exiting")
             exit(0)
         }
     }
@@ -124,8 +144,10 @@ public final class KernelServer: @unchecked Sendable {
 
     // MARK: - Loops
 
-    private func serveShell(_ shell: ZeroMQSocket, iopub: IOPubSender, wake: ZeroMQSocket, stdin: ZeroMQSocket) {
-        let channel = ReplyChannel(name: "shell", socket: shell, codec: codec, factory: factory)
+    private func serveShell(
+        _ shell: any FrameSocket, iopub: IOPubSender, wake: any FrameSocket, stdin: any FrameSocket
+    ) {
+        let channel = ReplyChannel(name: "shell", socket: shell, codec: codec, factory: factory, log: log)
         while !isShuttingDown {
             if !deferred.isEmpty {
                 let message = deferred.removeFirst()
@@ -133,7 +155,7 @@ public final class KernelServer: @unchecked Sendable {
                 continue
             }
             do {
-                let ready = try pollReadable([shell, wake, stdin], timeout: -1)
+                let ready = try transport.pollReadable([shell, wake, stdin], timeout: -1)
                 if ready.contains(1) { _ = try wake.receive(blocking: false) }
                 if ready.contains(2) {
                     self.stdin?.discardUnsolicited()
@@ -145,25 +167,25 @@ public final class KernelServer: @unchecked Sendable {
                     if message.type == "execute_request" { MemoryRelease.returnFreePages() }
                 }
             } catch {
-                logKernelEvent("shell channel stopped: \(error)")
+                log("shell channel stopped: \(error)")
                 return
             }
         }
     }
 
-    private func serveControl(_ control: ZeroMQSocket) {
+    private func serveControl(_ control: any FrameSocket) {
         defer { control.close() }
-        guard let iopub = try? IOPubSender(context: context, codec: codec, factory: factory) else { return }
+        guard let iopub = try? makeIOPubSender() else { return }
         defer { iopub.close() }
-        let channel = ReplyChannel(name: "control", socket: control, codec: codec, factory: factory)
+        let channel = ReplyChannel(name: "control", socket: control, codec: codec, factory: factory, log: log)
         while true {
             do {
-                _ = try pollReadable([control], timeout: -1)
+                _ = try transport.pollReadable([control], timeout: -1)
                 if let message = channel.receive() {
                     dispatch(message, on: channel, iopub: iopub, handlers: controlHandlers)
                 }
             } catch {
-                // ETERM: the context is shutting down.
+                // The transport is shutting down.
                 return
             }
         }
@@ -172,78 +194,11 @@ public final class KernelServer: @unchecked Sendable {
     /// Runs a request's handler between `busy` and `idle`, the one place that status is published.
     func dispatch(_ message: Message, on channel: ReplyChannel, iopub: IOPubSender, handlers: [String: Handler]) {
         guard let handler = handlers[message.type] else {
-            logKernelEvent("ignored \(message.type) on \(channel.name): no handler for that message type")
+            log("ignored \(message.type) on \(channel.name): no handler for that message type")
             return
         }
         iopub.publishStatus("busy", parent: message)
         handler(self, Request(message: message, channel: channel, iopub: iopub))
         iopub.publishStatus("idle", parent: message)
     }
-}
-
-/// A request being served: the message, where to reply, and where to publish.
-struct Request {
-    let message: Message
-    let channel: ReplyChannel
-    let iopub: IOPubSender
-
-    var content: JSON { message.content }
-
-    func reply(_ content: JSON) {
-        channel.reply(to: message, content: content)
-    }
-
-    func publish(_ type: String, _ content: JSON) {
-        iopub.publish(type, content, parent: message)
-    }
-}
-
-typealias Handler = (KernelServer, Request) -> Void
-
-/// A ROUTER channel (shell or control): receives requests and sends replies, signed.
-struct ReplyChannel {
-    let name: String
-    let socket: ZeroMQSocket
-    let codec: WireCodec
-    let factory: MessageFactory
-
-    /// The next valid message, or nil if what arrived was dropped (with a line on stderr saying why).
-    func receive(blocking: Bool = true) -> Message? {
-        let frames: [Data]
-        do {
-            guard let received = try socket.receive(blocking: blocking) else { return nil }
-            frames = received
-        } catch {
-            logKernelEvent("receive failed on \(name): \(error)")
-            return nil
-        }
-        do {
-            return try codec.decode(frames)
-        } catch {
-            logKernelEvent("dropped a message on \(name): \(error)")
-            return nil
-        }
-    }
-
-    func reply(to request: Message, content: JSON) {
-        let type = request.type.hasSuffix("_request")
-            ? String(request.type.dropLast("_request".count)) + "_reply" : request.type + "_reply"
-        let reply = factory.make(type, content: content, parent: request, identities: request.identities)
-        do {
-            try socket.send(codec.encode(reply))
-        } catch {
-            logKernelEvent("could not send \(type) on \(name): \(error)")
-        }
-    }
-}
-
-/// Set by an interrupt (message or SIGINT); a running cell polls it.
-public final class InterruptFlag: Sendable {
-    private let raised = Atomic<Bool>(false)
-
-    public init() {}
-
-    public func raise() { raised.store(true, ordering: .releasing) }
-    public func reset() { raised.store(false, ordering: .releasing) }
-    public var isRaised: Bool { raised.load(ordering: .acquiring) }
 }

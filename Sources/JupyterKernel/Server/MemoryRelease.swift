@@ -12,14 +12,14 @@ enum MemoryRelease {
     /// Sets the allocator up; call once at start, before other threads allocate.
     static func configure() {
         #if os(Linux)
-        _ = regula_mallopt(mallocMmapThreshold, mappingThreshold)
+        _ = glibc_mallopt(mallocMmapThreshold, mappingThreshold)
         #endif
     }
 
     /// Returns the free pages of every malloc arena to the system.
     static func returnFreePages() {
         #if os(Linux)
-        _ = regula_malloc_trim(0)
+        _ = glibc_malloc_trim(0)
         #endif
     }
 
@@ -31,6 +31,6 @@ enum MemoryRelease {
 
 #if os(Linux)
 // <malloc.h> is not part of Swift's Glibc module; these two functions have plain C signatures.
-@_silgen_name("malloc_trim") private func regula_malloc_trim(_ pad: Int) -> Int32
-@_silgen_name("mallopt") private func regula_mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+@_silgen_name("malloc_trim") private func glibc_malloc_trim(_ pad: Int) -> Int32
+@_silgen_name("mallopt") private func glibc_mallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif

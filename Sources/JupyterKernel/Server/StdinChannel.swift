@@ -16,11 +16,15 @@ public enum InputError: Error, Sendable, Equatable {
 /// once, so junk frames never pile up in the socket's queue.
 final class StdinChannel: @unchecked Sendable {
     let channel: ReplyChannel
+    private let transport: any KernelTransport
+    private let log: KernelLog
     /// Messages dropped so far; the log names the first few and then every thousandth.
     private var dropped = 0
 
-    init(channel: ReplyChannel) {
+    init(channel: ReplyChannel, transport: any KernelTransport, log: KernelLog) {
         self.channel = channel
+        self.transport = transport
+        self.log = log
     }
     /// How often a wait for the reply looks at the interrupt flag, in milliseconds.
     static let pollInterval = 100
@@ -44,14 +48,14 @@ final class StdinChannel: @unchecked Sendable {
             if isInterrupted() { throw .interrupted }
             let ready: [Int]
             do {
-                ready = try pollReadable([channel.socket], timeout: Self.pollInterval)
+                ready = try transport.pollReadable([channel.socket], timeout: Self.pollInterval)
             } catch {
                 throw .channelFailed("\(error)")
             }
             guard !ready.isEmpty else { continue }
             while let message = channel.receive(blocking: false) {
                 if message.type == "input_reply" { return message.content["value"].stringValue ?? "" }
-                logKernelEvent("ignored \(message.type) on stdin while waiting for input_reply")
+                log("ignored \(message.type) on stdin while waiting for input_reply")
             }
         }
     }
@@ -62,7 +66,7 @@ final class StdinChannel: @unchecked Sendable {
             let type = (try? channel.codec.decode(frames))?.type ?? "a message that does not decode"
             dropped += 1
             if dropped <= 5 || dropped % 1000 == 0 {
-                logKernelEvent("dropped \(type) on stdin: no input was requested (\(dropped) so far)")
+                log("dropped \(type) on stdin: no input was requested (\(dropped) so far)")
             }
         }
     }

@@ -28,9 +28,3 @@ func startThread(_ name: String, _ body: @escaping @Sendable () -> Void) -> Disp
     pthread_detach(thread)
     return done
 }
-
-/// Writes one line about what the kernel did to stderr, which Jupyter shows in its server log.
-func logKernelEvent(_ line: String) {
-    let text = Array("[regula] \(line)\n".utf8)
-    _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-}

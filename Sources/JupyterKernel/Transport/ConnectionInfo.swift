@@ -85,7 +85,7 @@ public struct ConnectionInfo: Codable, Sendable, Equatable {
 /// Errors that stop the kernel from starting.
 public enum KernelError: Error, CustomStringConvertible {
     case connectionFile(path: String, reason: String)
-    case bind(channel: String, endpoint: String, underlying: ZeroMQError)
+    case bind(channel: String, endpoint: String, underlying: any Error)
 
     public var description: String {
         switch self {

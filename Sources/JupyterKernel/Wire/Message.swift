@@ -34,9 +34,10 @@ public struct Message: Sendable {
 public struct MessageFactory: Sendable {
     /// The kernel's session id, the same in every header it sends.
     public let session: String
+    /// The `username` of every header, the kernel's identity (`KernelIdentity.username`).
     public let username: String
 
-    public init(session: String = UUID().uuidString.lowercased(), username: String = "regula") {
+    public init(session: String = UUID().uuidString.lowercased(), username: String) {
         self.session = session
         self.username = username
     }
