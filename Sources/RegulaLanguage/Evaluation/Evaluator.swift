@@ -390,34 +390,11 @@ struct Evaluator {
         }
         var parameters: [(id: Int, binding: Binding)] = []
         parameters.reserveCapacity(function.parameters.count)
-        var nextUnlabelled = 0  // the next parameter without a label, found by scanning (no array per call)
-        for argument in arguments {
-            let parameter: UserFunction.Parameter
-            if let label = argument.label {
-                guard let match = function.parameters.first(where: { $0.label == label }) else {
-                    let labels = function.parameters.compactMap(\.label)
-                    let suggestion = Suggestion.closest(to: label, among: labels).map { " Did you mean '\($0):'?" } ?? ""
-                    throw RegulaError(.argument, "\(function.name)() has no argument '\(label):'; its signature is \(function.signature).\(suggestion)", at: argument.labelRange ?? argument.range)
-                }
-                parameter = match
-            } else {
-                while nextUnlabelled < function.parameters.count, function.parameters[nextUnlabelled].label != nil { nextUnlabelled += 1 }
-                guard nextUnlabelled < function.parameters.count else {
-                    throw RegulaError(.argument, "\(function.name)() takes \(function.parameters.filter { $0.label == nil }.count) unlabelled argument(s), got more; its signature is \(function.signature)", at: argument.range)
-                }
-                parameter = function.parameters[nextUnlabelled]
-                nextUnlabelled += 1
-            }
-            guard !parameters.contains(where: { $0.id == parameter.name.id }) else {
-                throw RegulaError(.argument, "\(function.name)() was given '\(parameter.label ?? parameter.name.text)' twice", at: argument.range)
-            }
-            parameters.append((parameter.name.id, Binding(value: argument.value, isMutable: false)))
-        }
-        for parameter in function.parameters where !parameters.contains(where: { $0.id == parameter.name.id }) {
-            guard let defaultValue = parameter.defaultValue else {
-                throw RegulaError(.argument, "\(function.name)() is missing its argument \(parameter.label.map { "'\($0):'" } ?? "'\(parameter.name.text)'"); its signature is \(function.signature)", at: range)
-            }
-            parameters.append((parameter.name.id, Binding(value: try evaluate(defaultValue), isMutable: false)))
+        try ArgumentBinder.bind(arguments, to: function.parameters, of: function.name, signature: function.signature, at: range) { index, argument throws(RegulaError) in
+            let parameter = function.parameters[index]
+            // A default is an expression, evaluated now, at each call that leaves it out.
+            let value = if let argument { argument.value } else { try evaluate(parameter.defaultValue!) }
+            parameters.append((parameter.name.id, Binding(value: value, isMutable: false)))
         }
 
         // The body sees the globals and its parameters, not the caller's block scopes.
