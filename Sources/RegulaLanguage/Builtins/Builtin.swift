@@ -47,10 +47,11 @@ public struct Builtin: Sendable {
     /// When true, labelled arguments beyond the parameters are accepted (as `table` takes its columns).
     public var acceptsAnyLabels: Bool { parameters.contains { $0.passing == .anyLabel } }
 
-    /// The help page: signature, summary, each documented parameter, documentation and example.
+    /// The help page: signature, summary, the parameters, documentation and example.
     public var helpText: String {
-        let documented = parameters.filter { !$0.documentation.isEmpty }
-        let listing = documented.isEmpty ? "" : "Parameters:\n" + documented.map { "    \($0.spelled)\n        \($0.documentation)\n" }.joined() + "\n"
+        let listing = parameters.isEmpty ? "" : "Parameters:\n" + parameters.map { parameter in
+            "    \(parameter.spelled)\n" + (parameter.documentation.isEmpty ? "" : "        \(parameter.documentation)\n")
+        }.joined() + "\n"
         return "\(signature)\n\n\(summary)\n\n\(listing)\(documentation)\n\nExample:\n    \(example.replacing("\n", with: "\n    "))"
     }
 }
