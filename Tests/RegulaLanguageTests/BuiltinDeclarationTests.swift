@@ -161,6 +161,18 @@ struct ArgumentBindingTests {
         #expect(try run(source).get() == "11")
     }
 
+    /// Past 64 parameters the binder finds what was given by scanning instead of its bit mask.
+    @Test func manyParameters() throws {
+        let parameters = (0..<70).map { "p\($0) = \($0)" }.joined(separator: ", ")
+        let define = "func many(_ first, \(parameters), _ last) { return first + p3 + p66 + p69 + last }\n"
+        #expect(try run(define + "many(1, p66: 100, 2)").get() == "175")
+        #expect(try run(define + "many(1, 2)").get() == "141")
+        guard case let .failure(twice) = run(define + "many(1, p67: 1, p67: 2, 2)") else { Issue.record("p67 twice"); return }
+        #expect(twice.message == "many() was given 'p67:' twice")
+        guard case let .failure(missing) = run(define + "many(1, p68: 0)") else { Issue.record("last is missing"); return }
+        #expect(missing.message.hasPrefix("many() is missing its argument 'last'; its signature is many(_ first, p0 = …"))
+    }
+
     @Test func variadicTakesTheRestAndAnyLabelTheOtherLabels() throws {
         let sink = RecordingSink()
         _ = try run("print(1, 2, 3, separator: \"-\")", sink: sink).get()

@@ -34,7 +34,7 @@ public struct Builtin: Sendable {
         _ name: String, signature: String, summary: String, documentation: String, example: String,
         parameters: [Parameter], acceptsAnyLabels: Bool = false, implementation: @escaping Implementation
     ) {
-        let rest: [Parameter] = acceptsAnyLabels ? [.anyLabel("labels", .any, "")] : []
+        let rest: [Parameter] = acceptsAnyLabels ? [.anyLabel("label", .any, "")] : []
         self.init(name, summary: summary, documentation: documentation, example: example, parameters: parameters + rest, implementation: implementation)
         writtenSignature = signature
     }
@@ -161,7 +161,7 @@ extension Call {
         let parameters = builtin.parameters
         var bound = [(value: Value, range: SourceRange)?](repeating: nil, count: parameters.count)
         var variadic: [EvaluatedArgument] = [], extraLabelled: [EvaluatedArgument] = []
-        try ArgumentBinder.bind(arguments, to: parameters, of: builtin.name, signature: builtin.signature, at: range) { index, argument throws(RegulaError) in
+        try ArgumentBinder.bind(arguments, to: builtin, at: range) { index, argument throws(RegulaError) in
             switch parameters[index].passing {
             case .variadic: variadic.append(argument!)
             case .anyLabel: extraLabelled.append(argument!)

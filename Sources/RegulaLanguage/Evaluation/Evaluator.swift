@@ -390,7 +390,7 @@ struct Evaluator {
         }
         var parameters: [(id: Int, binding: Binding)] = []
         parameters.reserveCapacity(function.parameters.count)
-        try ArgumentBinder.bind(arguments, to: function.parameters, of: function.name, signature: function.signature, at: range) { index, argument throws(RegulaError) in
+        try ArgumentBinder.bind(arguments, to: function, at: range) { index, argument throws(RegulaError) in
             let parameter = function.parameters[index]
             // A default is an expression, evaluated now, at each call that leaves it out.
             let value = if let argument { argument.value } else { try evaluate(parameter.defaultValue!) }
