@@ -71,6 +71,15 @@ struct BuiltinDeclarationTests {
         #expect(fit.signature.hasSuffix("standardize: Bool = true, intercept: Bool = true, factors: List? = nothing)"))
     }
 
+    /// A `penalty` declaration's built-in (`capped(t: 0.5)`) shows its current values as defaults.
+    @Test func formulaPenaltiesDeriveTheirSignature() throws {
+        let session = Session()
+        _ = try run("penalty capped(w, t: 0.5) = min(abs(w), t)", in: session).get()
+        #expect(try run("capped(t: 1).value(3)", in: session).get() == "1")
+        guard case let .failure(error) = run("capped(2)", in: session) else { Issue.record("capped takes no unlabelled argument"); return }
+        #expect(error.message == "capped() takes 0 unlabelled argument(s), got more; its signature is capped(t: Number = 0.5)")
+    }
+
     @Test func helpListsEachParameterWithItsDocumentation() throws {
         let text = try #require(BuiltinRegistry.all["linspace"]).helpText
         #expect(text.contains("Parameters:\n    _ from: Number\n        The first number.\n"))
