@@ -1,56 +1,58 @@
-/// A parameter of a built-in: its label (nil for a positional one), name, and default.
-public struct Parameter: Sendable {
-    public var label: String?
-    public var name: String
-    public var defaultValue: Value?
-    /// A variadic parameter takes every remaining unlabelled argument.
-    public var isVariadic: Bool
+import Synchronization
 
-    public static func positional(_ name: String, default defaultValue: Value? = nil, variadic: Bool = false) -> Parameter {
-        Parameter(label: nil, name: name, defaultValue: defaultValue, isVariadic: variadic)
-    }
-
-    public static func labelled(_ label: String, default defaultValue: Value? = nil) -> Parameter {
-        Parameter(label: label, name: label, defaultValue: defaultValue, isVariadic: false)
-    }
-
-    /// How the parameter reads in a signature.
-    var spelled: String {
-        (label.map { "\($0):" } ?? "_ \(name)") + (isVariadic ? "..." : "")
-    }
-}
-
-/// A built-in function with the documentation that completion, inspection and `help` show.
+/// A built-in function, declared once: its parameters give the signature, the binding of
+/// arguments, completion of labels, `help` and `docs/reference.md`.
 public struct Builtin: Sendable {
     public typealias Implementation = @Sendable (_ call: inout Call) throws(RegulaError) -> Value
 
     public var name: String
-    public var signature: String
     public var summary: String
     public var documentation: String
     public var example: String
     public var parameters: [Parameter]
-    /// When true, labelled arguments beyond the parameters are accepted (as `table` takes its columns).
-    public var acceptsAnyLabels: Bool
+    /// A signature written by hand, for declarations not yet converted (`plot`, member methods);
+    /// nil when it is derived from the parameters.
+    public var writtenSignature: String?
     let implementation: Implementation
 
+    /// A built-in whose signature is derived from `parameters`.
     public init(
-        _ name: String, signature: String, summary: String, documentation: String, example: String,
-        parameters: [Parameter], acceptsAnyLabels: Bool = false, implementation: @escaping Implementation
+        _ name: String, summary: String, documentation: String, example: String,
+        parameters: [Parameter], implementation: @escaping Implementation
     ) {
         self.name = name
-        self.signature = signature
         self.summary = summary
         self.documentation = documentation
         self.example = example
         self.parameters = parameters
-        self.acceptsAnyLabels = acceptsAnyLabels
         self.implementation = implementation
     }
 
-    /// The help page: signature, summary, documentation and example.
+    /// A built-in with a hand-written signature and undocumented parameters: the old form, kept
+    /// so that declarations not yet converted compile. `acceptsAnyLabels` adds an any-label parameter.
+    public init(
+        _ name: String, signature: String, summary: String, documentation: String, example: String,
+        parameters: [Parameter], acceptsAnyLabels: Bool = false, implementation: @escaping Implementation
+    ) {
+        let rest: [Parameter] = acceptsAnyLabels ? [.anyLabel("label", .any, "")] : []
+        self.init(name, summary: summary, documentation: documentation, example: example, parameters: parameters + rest, implementation: implementation)
+        writtenSignature = signature
+    }
+
+    /// How the built-in is called, as `linspace(_ from: Number, _ to: Number, count: Number = 50)`.
+    public var signature: String {
+        writtenSignature ?? "\(name)(" + parameters.map(\.spelled).joined(separator: ", ") + ")"
+    }
+
+    /// When true, labelled arguments beyond the parameters are accepted (as `table` takes its columns).
+    public var acceptsAnyLabels: Bool { parameters.contains { $0.passing == .anyLabel } }
+
+    /// The help page: signature, summary, the parameters, documentation and example.
     public var helpText: String {
-        "\(signature)\n\n\(summary)\n\n\(documentation)\n\nExample:\n    \(example.replacing("\n", with: "\n    "))"
+        let listing = parameters.isEmpty ? "" : "Parameters:\n" + parameters.map { parameter in
+            "    \(parameter.spelled)\n" + (parameter.documentation.isEmpty ? "" : "        \(parameter.documentation)\n")
+        }.joined() + "\n"
+        return "\(signature)\n\n\(summary)\n\n\(listing)\(documentation)\n\nExample:\n    \(example.replacing("\n", with: "\n    "))"
     }
 }
 
@@ -68,12 +70,13 @@ public struct EvaluatedArgument: Sendable {
 public struct Call {
     public let builtin: Builtin
     public let range: SourceRange
-    /// Arguments by parameter name, defaults filled in.
-    var bound: [String: (value: Value, range: SourceRange)] = [:]
+    /// The argument (or default) of each parameter, by its index in `builtin.parameters`;
+    /// nil for the variadic and any-label ones.
+    var bound: [(value: Value, range: SourceRange)?]
     /// Values for the variadic parameter, in order.
-    public var variadic: [EvaluatedArgument] = []
+    public var variadic: [EvaluatedArgument]
     /// Labelled arguments beyond the parameters, for built-ins that accept any label.
-    public var extraLabelled: [EvaluatedArgument] = []
+    public var extraLabelled: [EvaluatedArgument]
     let output: any OutputSink
     let isInterrupted: () -> Bool
     var pages: [DisplayBundle] = []
@@ -81,10 +84,21 @@ public struct Call {
     var invokeFunction: ((UserFunction, [Value], SourceRange) throws(RegulaError) -> Value)?
 
     /// The value for parameter `name` (its default when not given).
-    public func value(_ name: String) -> Value { bound[name]?.value ?? .nothing }
+    public func value(_ name: String) -> Value { argument(name)?.value ?? .nothing }
 
     /// Where the argument for `name` was written, or the whole call for a default.
-    public func range(of name: String) -> SourceRange { bound[name]?.range ?? range }
+    public func range(of name: String) -> SourceRange { argument(name)?.range ?? range }
+
+    /// The bound argument of the parameter `name`. A name the built-in does not declare is a
+    /// mistake in its implementation: it reads as `nothing`, and is recorded for the test that
+    /// runs every golden file and example (`UndeclaredArguments`).
+    private func argument(_ name: String) -> (value: Value, range: SourceRange)? {
+        guard let index = builtin.parameters.firstIndex(where: { $0.name == name }) else {
+            UndeclaredArguments.record(builtin: builtin.name, argument: name)
+            return nil
+        }
+        return bound[index]
+    }
 
     public func number(_ name: String) throws(RegulaError) -> Double {
         guard case let .number(value) = value(name) else { throw typeMismatch(name, expected: "a Number") }
@@ -139,53 +153,42 @@ public struct Call {
 }
 
 extension Call {
-    /// Matches `arguments` to the built-in's parameters, in Swift's way: labelled by label,
-    /// unlabelled by position; a variadic parameter takes the remaining unlabelled ones.
+    /// Binds `arguments` to the built-in's parameters (`ArgumentBinder`, shared with functions).
     init(
         builtin: Builtin, arguments: [EvaluatedArgument], range: SourceRange,
         output: any OutputSink, isInterrupted: @escaping () -> Bool
     ) throws(RegulaError) {
+        let parameters = builtin.parameters
+        var bound = [(value: Value, range: SourceRange)?](repeating: nil, count: parameters.count)
+        var variadic: [EvaluatedArgument] = [], extraLabelled: [EvaluatedArgument] = []
+        try ArgumentBinder.bind(arguments, to: builtin, at: range) { index, argument throws(RegulaError) in
+            switch parameters[index].passing {
+            case .variadic: variadic.append(argument!)
+            case .anyLabel: extraLabelled.append(argument!)
+            case .positional, .labelled: bound[index] = argument.map { ($0.value, $0.range) } ?? (parameters[index].defaultValue!, range)
+            }
+        }
         self.builtin = builtin
         self.range = range
+        self.bound = bound
+        self.variadic = variadic
+        self.extraLabelled = extraLabelled
         self.output = output
         self.isInterrupted = isInterrupted
-        var positional = builtin.parameters.filter { $0.label == nil }[...]
-        for argument in arguments {
-            if let label = argument.label {
-                guard let parameter = builtin.parameters.first(where: { $0.label == label }) else {
-                    if builtin.acceptsAnyLabels {
-                        extraLabelled.append(argument)
-                        continue
-                    }
-                    let labels = builtin.parameters.compactMap(\.label)
-                    let suggestion = Suggestion.closest(to: label, among: labels).map { " Did you mean '\($0):'?" } ?? ""
-                    let accepted = labels.isEmpty ? "it takes no labelled arguments" : "it takes " + labels.map { "'\($0):'" }.joined(separator: ", ")
-                    throw RegulaError(.argument, "\(builtin.name)() has no argument '\(label):'; \(accepted).\(suggestion)", at: argument.labelRange ?? argument.range)
-                }
-                guard bound[parameter.name] == nil else {
-                    throw RegulaError(.argument, "\(builtin.name)() was given '\(label):' twice", at: argument.labelRange ?? argument.range)
-                }
-                bound[parameter.name] = (argument.value, argument.range)
-            } else if let parameter = positional.first {
-                if parameter.isVariadic {
-                    variadic.append(argument)
-                } else {
-                    positional.removeFirst()
-                    bound[parameter.name] = (argument.value, argument.range)
-                }
-            } else {
-                let labels = builtin.parameters.compactMap(\.label)
-                let hint = labels.isEmpty ? "" : "; its other arguments need labels: " + labels.map { "'\($0):'" }.joined(separator: ", ")
-                throw RegulaError(.argument, "\(builtin.name)() takes \(builtin.parameters.filter { $0.label == nil }.count) unlabelled argument(s), got more\(hint)", at: argument.range)
-            }
-        }
-        for parameter in builtin.parameters where bound[parameter.name] == nil && !parameter.isVariadic {
-            guard let defaultValue = parameter.defaultValue else {
-                throw RegulaError(.argument, "\(builtin.name)() is missing its argument \(parameter.label.map { "'\($0):'" } ?? "'\(parameter.name)'"); the signature is \(builtin.signature)", at: range)
-            }
-            bound[parameter.name] = (defaultValue, range)
-        }
     }
+}
+
+/// Argument names read by implementations without being declared, since the process started.
+/// Empty unless an implementation and its parameters disagree; a test checks it stays empty.
+enum UndeclaredArguments {
+    private static let names = Mutex<Set<String>>([])
+
+    static func record(builtin: String, argument: String) {
+        names.withLock { _ = $0.insert("\(builtin)(\(argument):)") }
+    }
+
+    /// Each as `name(argument:)`, sorted.
+    static var recorded: [String] { names.withLock { $0.sorted() } }
 }
 
 /// "Did you mean" suggestions by edit distance (a swap of neighbours counts as one edit).

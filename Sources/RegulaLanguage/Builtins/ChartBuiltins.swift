@@ -74,11 +74,15 @@ enum ChartBuiltins {
     }
 
     static let table = Builtin(
-        "table", signature: "table(name: List, …) or table(_ fits: Fit..., on: Dataset? = nothing)",
+        "table",
         summary: "A table whose columns are the labelled lists, or a comparison of fits.",
         documentation: "Each labelled argument is a column, in order; the label is its header. Columns must have the same length. Exact zeros are marked. Given fits instead, one row per fit: model, method, penalty, exact zeros and nonzeros, and with `on:` the error on that data (mean squared error, or accuracy and log-loss for logistic models).",
         example: "table(weight: [0.5, 0, -1.25], feature: [\"age\", \"bmi\", \"bp\"])",
-        parameters: [.positional("fits", variadic: true), .labelled("on", default: .nothing)], acceptsAnyLabels: true
+        parameters: [
+            .variadic("fits", .fit, "Fits to compare, one row each (or a single log, shown as its table)."),
+            .labelled("on", .dataset, default: .nothing, "Data to score the fits on."),
+            .anyLabel("column", .list, "A column: the label is its header, the list its values."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         if !call.variadic.isEmpty { return try FitComparison.table(&call) }
         guard !call.extraLabelled.isEmpty else {

@@ -24,11 +24,14 @@ enum MathBuiltins {
     ]
 
     static let round = Builtin(
-        "round", signature: "round(_ x: Number or List, digits: Number = 0)",
+        "round",
         summary: "Rounds to `digits` decimals, half away from zero.",
         documentation: "For showing a computed figure as the decimal it stands for: `round(15 * 15 - 14.999 * 14.999, digits: 6)` is 0.029999, where the binary difference prints as 0.029999000000006.",
         example: "round(0.0299990000000036, digits: 6)",
-        parameters: [.positional("x"), .labelled("digits", default: .number(0))]
+        parameters: [
+            .positional("x", .numberOrList, "The number, or list of numbers, to round."),
+            .labelled("digits", .number, default: .number(0), "Decimals to keep, a whole number from 0 to 15."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let digits = try call.number("digits")
         guard digits == digits.rounded(), digits >= 0, digits <= 15 else {
@@ -42,11 +45,15 @@ enum MathBuiltins {
     }
 
     static let linspace = Builtin(
-        "linspace", signature: "linspace(_ from: Number, _ to: Number, count: Number = 50)",
+        "linspace",
         summary: "Evenly spaced numbers from `from` to `to`, both included.",
         documentation: "A grid for plotting a function: `count` numbers, at least 2.",
         example: "linspace(-2, 2, count: 5)",
-        parameters: [.positional("from"), .positional("to"), .labelled("count", default: .number(50))]
+        parameters: [
+            .positional("from", .number, "The first number."),
+            .positional("to", .number, "The last number."),
+            .labelled("count", .number, default: .number(50), "How many numbers, a whole number from 2 to 1000000."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let from = try call.number("from"), to = try call.number("to"), count = try call.number("count")
         guard count >= 2, count == count.rounded(), count <= 1_000_000 else {
@@ -63,10 +70,10 @@ enum MathBuiltins {
         domain: @escaping @Sendable (Double) -> Bool = { _ in true }, domainText: String = ""
     ) -> Builtin {
         Builtin(
-            name, signature: "\(name)(_ x: Number or List)",
+            name,
             summary: "The \(what) of a number, or of each element of a list.",
             documentation: "Applies element by element to a list." + (domainText.isEmpty ? "" : " Every input must be \(domainText)."),
-            example: "\(name)(4)", parameters: [.positional("x")]
+            example: "\(name)(4)", parameters: [.positional("x", .numberOrList, "A number, or a list of numbers.")]
         ) { (call: inout Call) throws(RegulaError) -> Value in
             func apply(_ value: Double) throws(RegulaError) -> Double {
                 guard domain(value) else {
@@ -91,9 +98,9 @@ enum MathBuiltins {
         _ name: String, _ what: String, needsElements: Bool = false, _ function: @escaping @Sendable ([Double]) -> Double
     ) -> Builtin {
         Builtin(
-            name, signature: "\(name)(_ values: List)",
+            name,
             summary: "The \(what) of a list of numbers.", documentation: needsElements ? "The list must not be empty." : "An empty list gives 0.",
-            example: "\(name)([3, 1, 2])", parameters: [.positional("values")]
+            example: "\(name)([3, 1, 2])", parameters: [.positional("values", .list, "A list of numbers.")]
         ) { (call: inout Call) throws(RegulaError) -> Value in
             let numbers = try call.value("values").numbers(for: "\(name)()'s argument", at: call.range(of: "values"))
             guard !needsElements || !numbers.isEmpty else {

@@ -9,11 +9,15 @@ enum OutputBuiltins {
     static let all: [Builtin] = [print, warn, show, update, clearOutput, help, sleep, check, input, outputLimits]
 
     static let print = Builtin(
-        "print", signature: "print(_ values..., separator: \" \", terminator: \"\\n\")",
+        "print",
         summary: "Writes values to standard output.",
         documentation: "Strings are written without quotes; other values as they display. Values are separated by `separator` and followed by `terminator`.",
         example: "print(\"hello, world\")",
-        parameters: [.positional("values", variadic: true), .labelled("separator", default: .string(" ")), .labelled("terminator", default: .string("\n"))]
+        parameters: [
+            .variadic("values", .any, "What to write, in order."),
+            .labelled("separator", .string, default: .string(" "), "Written between two values."),
+            .labelled("terminator", .string, default: .string("\n"), "Written after the last value."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let text = call.variadic.map(\.value.printed).joined(separator: try call.string("separator")) + (try call.string("terminator"))
         call.write(text)
@@ -21,22 +25,25 @@ enum OutputBuiltins {
     }
 
     static let warn = Builtin(
-        "warn", signature: "warn(_ values...)",
+        "warn",
         summary: "Writes values to standard error, as a warning.",
         documentation: "Like `print`, but to standard error, which notebooks show highlighted.",
         example: "warn(\"the learning rate is large\")",
-        parameters: [.positional("values", variadic: true)]
+        parameters: [.variadic("values", .any, "What to write, separated by spaces.")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         call.write(call.variadic.map(\.value.printed).joined(separator: " ") + "\n", toStandardError: true)
         return .nothing
     }
 
     static let show = Builtin(
-        "show", signature: "show(_ value, id: String? = nothing)",
+        "show",
         summary: "Displays a value now, in the middle of a cell.",
         documentation: "A chart shows as a picture, a table as a table. With an `id`, a later `update(_, id:)` replaces the display in place.",
         example: "show(plot([1, 4, 9]))",
-        parameters: [.positional("value"), .labelled("id", default: .nothing)]
+        parameters: [
+            .positional("value", .any, "What to display."),
+            .labelled("id", .string, default: .nothing, "A name for the display, for `update(_, id:)` to replace it later."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let bundle = call.value("value").display ?? DisplayBundle(plainText: "nothing")
         call.display(bundle, id: try call.optionalString("id"))
@@ -44,11 +51,14 @@ enum OutputBuiltins {
     }
 
     static let update = Builtin(
-        "update", signature: "update(_ value, id: String)",
+        "update",
         summary: "Replaces the display shown with `show(_, id:)`.",
         documentation: "Updates in place the output that `show` created with the same id, wherever it is in the notebook.",
         example: "show(\"starting\", id: \"status\")\nupdate(\"done\", id: \"status\")",
-        parameters: [.positional("value"), .labelled("id")]
+        parameters: [
+            .positional("value", .any, "What to display instead."),
+            .labelled("id", .string, "The id the display was shown with."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let bundle = call.value("value").display ?? DisplayBundle(plainText: "nothing")
         call.update(bundle, id: try call.string("id"))
@@ -56,22 +66,22 @@ enum OutputBuiltins {
     }
 
     static let clearOutput = Builtin(
-        "clearOutput", signature: "clearOutput(wait: Bool = false)",
+        "clearOutput",
         summary: "Clears the cell's output.",
         documentation: "With `wait: true`, the output is cleared when the next output arrives, which avoids flicker.",
         example: "print(\"gone soon\")\nclearOutput()",
-        parameters: [.labelled("wait", default: .boolean(false))]
+        parameters: [.labelled("wait", .bool, default: .boolean(false), "Clear only when the next output arrives.")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         call.clearOutput(wait: try call.boolean("wait"))
         return .nothing
     }
 
     static let help = Builtin(
-        "help", signature: "help(_ subject)",
+        "help",
         summary: "Opens the documentation of a built-in in the pager.",
         documentation: "Give the built-in itself (`help(plot)`) or its name as a string (`help(\"plot\")`).",
         example: "help(plot)",
-        parameters: [.positional("subject")]
+        parameters: [.positional("subject", .any, "A built-in, or its name as a String.")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let builtin: Builtin
         switch call.value("subject") {
@@ -92,11 +102,11 @@ enum OutputBuiltins {
     }
 
     static let sleep = Builtin(
-        "sleep", signature: "sleep(_ seconds: Number)",
+        "sleep",
         summary: "Waits for a number of seconds.",
         documentation: "Stops early, with an Interrupted error, when the kernel is interrupted.",
         example: "sleep(0.1)",
-        parameters: [.positional("seconds")]
+        parameters: [.positional("seconds", .number, "How long to wait, at least 0.")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let seconds = try call.number("seconds")
         guard seconds >= 0, seconds.isFinite else {
@@ -111,11 +121,14 @@ enum OutputBuiltins {
     }
 
     static let check = Builtin(
-        "check", signature: "check(_ condition: Bool, _ claim: String)",
+        "check",
         summary: "States a claim and checks it: prints ✓ and the claim when it holds, fails the cell with a CheckError when it does not.",
         documentation: "How a notebook draws its conclusions from its own outputs: `check(fit.zeros > 0, \"the proximal fit has exact zeros\")`. Run again on other data or settings, a claim that no longer holds stops the notebook there, saying which.",
         example: "check(1 + 1 == 2, \"arithmetic still works\")",
-        parameters: [.positional("condition"), .positional("claim")]
+        parameters: [
+            .positional("condition", .bool, "Whether the claim holds, computed from the notebook's results."),
+            .positional("claim", .string, "The claim in words, printed after ✓ or quoted by the error."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard case let .boolean(holds) = call.value("condition") else {
             throw call.typeMismatch("condition", expected: "a Bool, such as fit.zeros > 0")
@@ -127,11 +140,14 @@ enum OutputBuiltins {
     }
 
     static let input = Builtin(
-        "input", signature: "input(_ prompt: String = \"\", password: Bool = false)",
+        "input",
         summary: "Asks the user to type a line, and returns it as a String.",
         documentation: "The notebook shows `prompt` with a text box under the cell and waits; `password: true` hides what is typed. Front ends that take no input (nbconvert, papermill, or `allow_stdin: false`) make it an InputError; an interrupt stops the wait. Outside Jupyter, `regula run` reads a line of standard input.",
         example: "let name = input(\"Your name: \")",
-        parameters: [.positional("prompt", default: .string("")), .labelled("password", default: .boolean(false))]
+        parameters: [
+            .positional("prompt", .string, default: .string(""), "Shown before the text box."),
+            .labelled("password", .bool, default: .boolean(false), "Hide what is typed."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let prompt = try call.string("prompt")
         let password = try call.boolean("password")
@@ -145,11 +161,15 @@ enum OutputBuiltins {
     }
 
     static let outputLimits = Builtin(
-        "outputLimits", signature: "outputLimits(text: Number? = nothing, html: Number? = nothing, stream: Number? = nothing)",
+        "outputLimits",
         summary: "Shows or changes how much of a cell's output is sent to the notebook.",
         documentation: "`text`: characters of a result's or display's plain text (default 10,000); longer text keeps its start and end around a note, as numpy summarizes. `html`: characters of a display's HTML (default 300,000); a larger table shows as plain text, and a larger chart leaves out its HTML rendition (the picture untrusted notebooks show), keeping its SVG. `stream`: characters a cell may print to stdout and stderr together (default 500,000); past it printing stops, and at the cell's end a note says how much was dropped and shows the last lines. Only what is shown is cut: values stay whole. Tables show at most 50 rows and 20 columns (the first and last 10). The new limits hold for the rest of the session; the call returns them all.",
         example: "outputLimits(stream: 2e6)",
-        parameters: [.labelled("text", default: .nothing), .labelled("html", default: .nothing), .labelled("stream", default: .nothing)]
+        parameters: [
+            .labelled("text", .number, default: .nothing, "Characters of a result's or display's plain text; unchanged when left out."),
+            .labelled("html", .number, default: .nothing, "Characters of a display's HTML; unchanged when left out."),
+            .labelled("stream", .number, default: .nothing, "Characters a cell may print to stdout and stderr together; unchanged when left out."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard let output = call.output as? LimitedOutput else {
             throw RegulaError(.value, "outputLimits() works only inside a session's cell", at: call.range)

@@ -26,8 +26,8 @@ extension Value {
 }
 
 extension BuiltinRegistry {
-    /// `docs/reference.md`: every built-in's signature, summary, documentation and example,
-    /// in name order. `regula reference` prints it; a test checks the committed file matches.
+    /// `docs/reference.md`: every built-in's signature, summary, parameters (each with its type,
+    /// default and one line), documentation and example, in name order. `regula reference` prints it; a test checks the committed file matches.
     public static func referenceMarkdown() -> String {
         var lines = [
             "# Built-in reference",
@@ -39,8 +39,11 @@ extension BuiltinRegistry {
         ]
         for name in names {
             let builtin = all[name]!
-            lines += ["## `\(name)`", "", "```", builtin.signature, "```", "", builtin.summary, "", builtin.documentation, "",
-                      "```regula", builtin.example, "```", ""]
+            lines += ["## `\(name)`", "", "```", builtin.signature, "```", "", builtin.summary, ""]
+            if !builtin.parameters.isEmpty {
+                lines += builtin.parameters.map { "* `\($0.spelled)`" + ($0.documentation.isEmpty ? "" : ": \($0.documentation)") } + [""]
+            }
+            lines += [builtin.documentation, "", "```regula", builtin.example, "```", ""]
         }
         lines += memberReference()
         return lines.joined(separator: "\n")

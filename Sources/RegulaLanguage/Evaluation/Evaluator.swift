@@ -407,43 +407,21 @@ struct Evaluator {
         }
     }
 
-    /// Calls a function written in Regula. Its body sees the session's globals, what it captured
-    /// and its parameters;
-    /// an error inside gains a note naming the call, so nested calls read as a call chain.
+    /// Calls a function written in Regula. Its body and its parameters' defaults see the session's
+    /// globals, what it captured and its parameters; an error inside gains a note naming the
+    /// call, so nested calls read as a call chain.
     private mutating func call(_ function: UserFunction, _ arguments: [EvaluatedArgument], at range: SourceRange) throws(RegulaError) -> Value {
         guard callDepth < Self.maximumCallDepth else {
             throw RegulaError(.value, "more than \(Self.maximumCallDepth) nested calls: does '\(function.name)' call itself without end?", at: range)
         }
         var parameters: [LocalSlot] = []
         parameters.reserveCapacity(function.parameters.count)
-        var nextUnlabelled = 0  // the next parameter without a label, found by scanning (no array per call)
-        for argument in arguments {
-            let parameter: UserFunction.Parameter
-            if let label = argument.label {
-                guard let match = function.parameters.first(where: { $0.label == label }) else {
-                    let labels = function.parameters.compactMap(\.label)
-                    let suggestion = Suggestion.closest(to: label, among: labels).map { " Did you mean '\($0):'?" } ?? ""
-                    throw RegulaError(.argument, "\(function.name)() has no argument '\(label):'; its signature is \(function.signature).\(suggestion)", at: argument.labelRange ?? argument.range)
-                }
-                parameter = match
-            } else {
-                while nextUnlabelled < function.parameters.count, function.parameters[nextUnlabelled].label != nil { nextUnlabelled += 1 }
-                guard nextUnlabelled < function.parameters.count else {
-                    throw RegulaError(.argument, "\(function.name)() takes \(function.parameters.filter { $0.label == nil }.count) unlabelled argument(s), got more; its signature is \(function.signature)", at: argument.range)
-                }
-                parameter = function.parameters[nextUnlabelled]
-                nextUnlabelled += 1
-            }
-            guard !parameters.contains(where: { $0.id == parameter.name.id }) else {
-                throw RegulaError(.argument, "\(function.name)() was given '\(parameter.label ?? parameter.name.text)' twice", at: argument.range)
-            }
-            parameters.append(LocalSlot(id: parameter.name.id, binding: Binding(value: argument.value, isMutable: false)))
-        }
-        for parameter in function.parameters where !parameters.contains(where: { $0.id == parameter.name.id }) {
-            guard let defaultValue = parameter.defaultValue else {
-                throw RegulaError(.argument, "\(function.name)() is missing its argument \(parameter.label.map { "'\($0):'" } ?? "'\(parameter.name.text)'"); its signature is \(function.signature)", at: range)
-            }
-            parameters.append(LocalSlot(id: parameter.name.id, binding: Binding(value: try evaluate(defaultValue), isMutable: false)))
+        // Parameters left out, as (slot, parameter) indices: their defaults are evaluated in the
+        // function's own scope, once it is entered, so they can use what it captured.
+        var defaulted: [(slot: Int, parameter: Int)] = []
+        try ArgumentBinder.bind(arguments, to: function, at: range) { index, argument throws(RegulaError) in
+            if argument == nil { defaulted.append((parameters.count, index)) }
+            parameters.append(LocalSlot(id: function.parameters[index].name.id, binding: Binding(value: argument?.value ?? .nothing, isMutable: false)))
         }
 
         // The body sees the globals, what the function captured where it was made, and its
@@ -466,6 +444,10 @@ struct Evaluator {
         callDepth += 1
         defer { callDepth -= 1 }
         do {
+            for (slot, parameter) in defaulted {
+                // A default is an expression, evaluated at each call that leaves it out.
+                locals[locals.count - 1][slot].binding.value = try evaluate(function.parameters[parameter].defaultValue!)
+            }
             var result = Value.nothing
             for statement in function.body {
                 if case let .returned(value) = try execute(statement) {

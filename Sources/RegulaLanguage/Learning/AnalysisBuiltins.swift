@@ -6,22 +6,27 @@ enum AnalysisBuiltins {
     static let all: [Builtin] = [prior, histogram, time, recovery, groupLasso]
 
     static let prior = Builtin(
-        "prior", signature: "prior(_ penalty: Penalty)",
+        "prior",
         summary: "The prior density ∝ exp(−P(w)) under which the penalized fit is the MAP estimate.",
         documentation: "l1(λ) gives the Laplace density λ/2·e^(−λ|w|), l2(λ, half: true) the Gaussian of variance 1/λ. Plot priors side by side with `plot(prior(l1(1)), prior(l2(1)), from: -4, to: 4)`; `prior.density(w)` evaluates one. Penalties that level off (MCP, SCAD, L0) have no proper prior.",
         example: "prior(l1(1)).density(0)",
-        parameters: [.positional("penalty")]
+        parameters: [.positional("penalty", .penalty, "A penalty that keeps growing, such as l1(1) or l2(1, half: true).")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let penalty = try call.penalty("penalty")
         return .object(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in try Prior(penalty) })
     }
 
     static let histogram = Builtin(
-        "histogram", signature: "histogram(_ values: List..., bins: Number = 30, names: List? = nothing, title: String? = nothing)",
+        "histogram",
         summary: "Overlaid histograms of lists of numbers (weights of several fits, say), on shared bins.",
         documentation: "The bins split the range of all the values into `bins` equal parts; the lists' bars are drawn over each other, see-through, and the legend counts each list's exact zeros. Exact zeros pile up in the bin holding 0, which is how L1's sparsity looks.",
         example: "histogram([0, 0, 0.5, 1, 1.5], [0.2, 0.4, 0.4], bins: 5)",
-        parameters: [.positional("values", variadic: true), .labelled("bins", default: .number(30)), .labelled("names", default: .nothing), .labelled("title", default: .nothing)]
+        parameters: [
+            .variadic("values", .list, "Lists of finite numbers, one histogram each."),
+            .labelled("bins", .number, default: .number(30), "Equal bins over the range of all the values, from 1 to 1000."),
+            .labelled("names", .list, default: .nothing, "The lists' names in the legend; \"values 1\", \"values 2\", … when left out."),
+            .labelled("title", .string, default: .nothing, "The chart's title."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard !call.variadic.isEmpty else { throw RegulaError(.argument, "histogram() needs at least one list of numbers", at: call.range) }
         let bins = try call.wholeNumber("bins")
@@ -67,11 +72,14 @@ enum AnalysisBuiltins {
     }
 
     static let time = Builtin(
-        "time", signature: "time(_ gradients: Function..., size: Number = 1000000)",
+        "time",
         summary: "Measures what a penalty's value or gradient costs per weight, over `size` weights.",
         documentation: "Each argument is a penalty's `value` or `gradient`, as in `time(l1(1).gradient, l2(1).gradient)`. The weights are seeded standard normals; each function runs over all of them, best of 5, in the engine's vectorized loop. Timings vary from run to run and machine to machine.",
         example: "time(l1(1).gradient, l2(1).gradient, size: 1000)",
-        parameters: [.positional("functions", variadic: true), .labelled("size", default: .number(1_000_000))]
+        parameters: [
+            .variadic("functions", .function, "Penalties' value or gradient functions, as l1(1).gradient."),
+            .labelled("size", .number, default: .number(1_000_000), "How many weights each runs over, from 1 to 100000000."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let size = try call.wholeNumber("size")
         guard size >= 1, size <= 100_000_000 else { throw RegulaError(.value, "time() needs a size from 1 to 100000000, got \(size)", at: call.range(of: "size")) }
@@ -107,11 +115,14 @@ enum AnalysisBuiltins {
     }
 
     static let recovery = Builtin(
-        "recovery", signature: "recovery(_ fit: Fit, _ data: Dataset)",
+        "recovery",
         summary: "Which of the true nonzero coefficients a fit found, on synthetic data with a known truth.",
         documentation: "A tuple: `precision` (of the features the fit kept, the fraction truly nonzero), `recall` (of the truly nonzero features, the fraction kept), and `found`, `missed` and `extra`, the features' names. Kept means exactly nonzero.",
         example: "let data = synthetic(samples: 200, features: 20, informative: 4, noise: 0.5, seed: 3)\nrecovery(fit(linear, data, penalty: l1(0.1)), data).recall",
-        parameters: [.positional("fit"), .positional("data")]
+        parameters: [
+            .positional("fit", .fit, "The fit whose exact nonzeros are checked."),
+            .positional("data", .dataset, "Synthetic data with a known truth."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard case let .object(fit as FitResult) = call.value("fit") else { throw call.typeMismatch("fit", expected: "a Fit") }
         let data = try call.dataset("data")
@@ -129,11 +140,14 @@ enum AnalysisBuiltins {
     }
 
     static let groupLasso = Builtin(
-        "groupLasso", signature: "groupLasso(_ lambda: Number, by: String = \"neurons\")",
+        "groupLasso",
         summary: "The group lasso λ·Σ√|g|·‖w_g‖ on a network: whole neurons (or inputs) go to exactly 0 together.",
         documentation: "`by: \"neurons\"` groups each hidden neuron's incoming weights, so a proximal step removes whole neurons; `by: \"inputs\"` groups each input's outgoing weights, selecting features. Train with `fit(mlp(...), data, penalty: groupLasso(0.01), optimizer: proximal(lr: 0.1), epochs: …)`; the network diagram greys out the neurons it removed.",
         example: "groupLasso(0.01, by: \"neurons\")",
-        parameters: [.positional("lambda"), .labelled("by", default: .string("neurons"))]
+        parameters: [
+            .positional("lambda", .number, "The strength λ, at least 0."),
+            .labelled("by", .string, default: .string("neurons"), "\"neurons\" (each neuron's incoming weights) or \"inputs\" (each input's outgoing weights)."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let strength = try call.number("lambda")
         let structure = GroupStructure(rawValue: try call.choice("by", among: ["neurons", "inputs"]))!

@@ -6,13 +6,16 @@ enum DataBuiltins {
 
     static let synthetic = Builtin(
         "synthetic",
-        signature: "synthetic(samples: Number, features: Number, informative: Number? = nothing, noise: Number? = nothing, correlation: Number = 0, seed: Number)",
         summary: "A regression dataset with a known truth (Friedman, Hastie and Tibshirani's design).",
         documentation: "Gaussian features with equal pairwise `correlation`. Without `informative`, the coefficients are βⱼ = (−1)ʲ·exp(−2(j−1)/20); with it, that many features get coefficients of size 1 to 2 and the rest 0. `noise` is the noise's standard deviation; without it the signal-to-noise ratio is 3. The truth is kept in `data.truth`. Every draw comes from `seed`.",
         example: "let data = synthetic(samples: 200, features: 50, informative: 5, noise: 0.5, correlation: 0.5, seed: 42)\ndata.samples",
         parameters: [
-            .labelled("samples"), .labelled("features"), .labelled("informative", default: .nothing),
-            .labelled("noise", default: .nothing), .labelled("correlation", default: .number(0)), .labelled("seed"),
+            .labelled("samples", .number, "Rows, a whole number."),
+            .labelled("features", .number, "Columns of X, a whole number."),
+            .labelled("informative", .number, default: .nothing, "How many features get a nonzero coefficient (of size 1 to 2); all, decaying, when left out."),
+            .labelled("noise", .number, default: .nothing, "The noise's standard deviation; a signal-to-noise ratio of 3 when left out."),
+            .labelled("correlation", .number, default: .number(0), "The correlation of every pair of features."),
+            .labelled("seed", .number, "Seeds every draw."),
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let samples = try call.wholeNumber("samples"), features = try call.wholeNumber("features")
@@ -26,11 +29,16 @@ enum DataBuiltins {
 
     static let classification = Builtin(
         "classification",
-        signature: "classification(samples: Number, features: Number, informative: Number, correlation: Number = 0, seed: Number)",
         summary: "A binary classification dataset with a sparse logistic truth.",
         documentation: "Gaussian features as in `synthetic`; P(y = 1) = σ(Xβ) with `informative` nonzero coefficients.",
         example: "classification(samples: 300, features: 20, informative: 4, seed: 1).samples",
-        parameters: [.labelled("samples"), .labelled("features"), .labelled("informative"), .labelled("correlation", default: .number(0)), .labelled("seed")]
+        parameters: [
+            .labelled("samples", .number, "Rows, a whole number."),
+            .labelled("features", .number, "Columns of X, a whole number."),
+            .labelled("informative", .number, "How many features have a nonzero coefficient."),
+            .labelled("correlation", .number, default: .number(0), "The correlation of every pair of features."),
+            .labelled("seed", .number, "Seeds every draw."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let samples = try call.wholeNumber("samples"), features = try call.wholeNumber("features")
         let informative = try call.wholeNumber("informative"), correlation = try call.number("correlation"), seed = try call.wholeNumber("seed")
@@ -41,11 +49,15 @@ enum DataBuiltins {
 
     static let playground = Builtin(
         "playground",
-        signature: "playground(_ shape: String, samples: Number = 200, noise: Number = 0.1, seed: Number)",
         summary: "A 2-D classification set from TensorFlow Playground: \"circle\", \"xor\", \"gaussians\" or \"spiral\".",
         documentation: "Half the points in each class, with Gaussian noise of standard deviation `noise` on the coordinates.",
         example: "playground(\"xor\", samples: 100, seed: 1).features",
-        parameters: [.positional("shape"), .labelled("samples", default: .number(200)), .labelled("noise", default: .number(0.1)), .labelled("seed")]
+        parameters: [
+            .positional("shape", .string, "\"circle\", \"xor\", \"gaussians\" or \"spiral\"."),
+            .labelled("samples", .number, default: .number(200), "Points, half in each class."),
+            .labelled("noise", .number, default: .number(0.1), "The standard deviation of the noise on the coordinates."),
+            .labelled("seed", .number, "Seeds every draw."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let name = try call.string("shape")
         guard let shape = PlaygroundShape(rawValue: name) else {
@@ -60,11 +72,11 @@ enum DataBuiltins {
     }
 
     static let load = Builtin(
-        "load", signature: "load(_ name: String)",
+        "load",
         summary: "A dataset shipped with Regula: \"diabetes\" (Efron et al. 2004) or \"prostate\" (Stamey et al. 1989).",
         documentation: "diabetes: 442 patients, 10 baseline features, target y (disease progression after one year). prostate: 97 men, 8 clinical features, target lpsa (log prostate-specific antigen). Sources and citations are in data/README.md.",
         example: "load(\"diabetes\").names",
-        parameters: [.positional("name")]
+        parameters: [.positional("name", .string, "\"diabetes\" or \"prostate\".")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let name = try call.string("name")
         do throws(LearningError) {
@@ -76,13 +88,15 @@ enum DataBuiltins {
     }
 
     static let csv = Builtin(
-        "csv", signature: "csv(_ path: String, target: String, maxBytes: Number = 100000000, allowSpecial: Bool = false)",
+        "csv",
         summary: "A dataset from a CSV file with a header line; `target` names the target column.",
         documentation: "Every other column is a feature and must hold numbers; a missing value, a non-number or a row with the wrong number of fields is an error naming its line and column. A relative path is relative to the kernel's working directory (the notebook's folder). Files larger than `maxBytes` (100 MB unless raised) are refused before reading, with an error naming both sizes. Only regular files are read: a FIFO, a device such as /dev/zero or a socket is refused unless `allowSpecial: true`, and then it is read up to `maxBytes` and can be interrupted while it waits for data.",
         example: "// csv(\"houses.csv\", target: \"price\")\n\"see the documentation\"",
         parameters: [
-            .positional("path"), .labelled("target"), .labelled("maxBytes", default: .number(Double(TextFile.defaultMaximumBytes))),
-            .labelled("allowSpecial", default: .boolean(false)),
+            .positional("path", .string, "The file, relative to the kernel's working directory unless absolute."),
+            .labelled("target", .string, "The header of the target column; every other column is a feature."),
+            .labelled("maxBytes", .number, default: .number(Double(TextFile.defaultMaximumBytes)), "Larger files are refused before reading."),
+            .labelled("allowSpecial", .bool, default: .boolean(false), "Read a FIFO, device or socket too, up to `maxBytes`."),
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let path = try call.string("path"), target = try call.string("target")

@@ -6,7 +6,7 @@ enum FitBuiltins {
         model("linear", .linear, "Linear regression (squared error) for `fit`."),
         model("logistic", .logistic, "Logistic regression (targets 0 and 1) for `fit`."),
         mlp, coordinateDescent,
-        optimizer("sgd", "Gradient descent with the penalty's subgradient (weights wobble around 0, rarely exactly 0).", extra: [.labelled("momentum", default: .number(0))]) { call throws(RegulaError) in
+        optimizer("sgd", "Gradient descent with the penalty's subgradient (weights wobble around 0, rarely exactly 0).", extra: [.labelled("momentum", .number, default: .number(0), "The heavy-ball momentum, from 0 (none) to below 1.")]) { call throws(RegulaError) in
             .subgradient(momentum: try call.number("momentum"))
         },
         optimizer("proximal", "A gradient step on the loss, then the penalty's proximal step: exact zeros for L1 (ISTA with full batches).") { _ throws(RegulaError) in
@@ -21,7 +21,7 @@ enum FitBuiltins {
         optimizer("adam", "Adam, with the penalty's gradient added to the loss's (coupled).", defaultRate: 0.001) { _ throws(RegulaError) in
             .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
         },
-        optimizer("adamW", "AdamW: Adam with decoupled weight decay w ← w − lr·decay·w.", defaultRate: 0.001, extra: [.labelled("decay", default: .number(0.01))]) { call throws(RegulaError) in
+        optimizer("adamW", "AdamW: Adam with decoupled weight decay w ← w − lr·decay·w.", defaultRate: 0.001, extra: [.labelled("decay", .number, default: .number(0.01), "The decoupled weight decay per step, relative to the learning rate.")]) { call throws(RegulaError) in
             .adamW(decay: try call.number("decay"), beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
         },
         fit,
@@ -29,9 +29,9 @@ enum FitBuiltins {
 
     static func model(_ name: String, _ specification: ModelSpecification, _ summary: String) -> Builtin {
         Builtin(
-            name, signature: "\(name)(features: Number? = nothing)", summary: summary,
+            name, summary: summary,
             documentation: "Pass it to `fit` as it is (`fit(\(name), data)`). With `features:` it is a model of that many inputs, all weights 0, for a training loop written out with `step`.",
-            example: "let model = \(name)(features: 3)\nmodel.zeros", parameters: [.labelled("features", default: .nothing)]
+            example: "let model = \(name)(features: 3)\nmodel.zeros", parameters: [.labelled("features", .number, default: .nothing, "Inputs of a model instance for `step`; the model's description for `fit` when left out.")]
         ) { (call: inout Call) throws(RegulaError) -> Value in
             guard case .number = call.value("features") else { return .object(specification) }
             let inputs = try call.wholeNumber("features")
@@ -43,11 +43,14 @@ enum FitBuiltins {
     }
 
     static let mlp = Builtin(
-        "mlp", signature: "mlp(hidden: List, activation: Function = relu)",
+        "mlp",
         summary: "A multilayer perceptron for `fit`, with hidden layers of the given widths.",
         documentation: "`activation` is `relu`, `tanh` or `sigmoid` (the functions, or their names as strings). A classification dataset gets a logistic output, a regression one a linear output. Biases are never penalized.",
         example: "mlp(hidden: [32, 32], activation: tanh)",
-        parameters: [.labelled("hidden"), .labelled("activation", default: .string("relu"))]
+        parameters: [
+            .labelled("hidden", .list, "The widths of the hidden layers, whole numbers of at least 1."),
+            .labelled("activation", .either(.function, .string), default: .string("relu"), "relu, tanh or sigmoid, or its name."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let widths = try call.value("hidden").numbers(for: "mlp()'s 'hidden:'", at: call.range(of: "hidden"))
         guard !widths.isEmpty, widths.allSatisfy({ $0 >= 1 && $0 == $0.rounded() && $0 <= 100_000 }) else {
@@ -66,13 +69,13 @@ enum FitBuiltins {
     }
 
     static let coordinateDescent = Builtin(
-        "coordinateDescent", signature: "coordinateDescent(tolerance: Number = 1e-12, maxPasses: Number = 100000)",
+        "coordinateDescent",
         summary: "glmnet's coordinate descent: exact solutions for linear and logistic models, the default of `fit` and `lassoPath`.",
         documentation: "Features are standardized for fitting (glmnet's default; `standardize: false` in `fit` or `lassoPath` turns it off) and coefficients reported in the original units. Each fit runs until its certificate holds: a duality gap (L1, L2, elastic net) of at most `tolerance` times the null model's objective, and every zero's KKT condition (for logistic fits, MCP, SCAD and formulas every coordinate's) within 1e-9 of λ; it finishes with a Newton step on the nonzero coefficients, and ridge is one direct solve. A fit that needs more than `maxPasses` passes over the coordinates stops with a TrainingError saying what it reached. A larger `tolerance` (1e-8, say) is faster and looser: the objective is then within `tolerance`·P(0) of the minimum. The value shows the settings that differ from the defaults.",
         example: "coordinateDescent(tolerance: 1e-8)",
         parameters: [
-            .labelled("tolerance", default: .number(CoordinateDescentSettings.standard.tolerance)),
-            .labelled("maxPasses", default: .number(Double(CoordinateDescentSettings.standard.maximumPasses))),
+            .labelled("tolerance", .number, default: .number(CoordinateDescentSettings.standard.tolerance), "The duality gap allowed, relative to the null model's objective; greater than 0."),
+            .labelled("maxPasses", .number, default: .number(Double(CoordinateDescentSettings.standard.maximumPasses)), "Passes over the coordinates before a fit stops with a TrainingError."),
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         var settings = CoordinateDescentSettings()
@@ -92,10 +95,9 @@ enum FitBuiltins {
         _ name: String, _ summary: String, defaultRate: Double? = nil, extra: [Parameter] = [],
         _ kind: @escaping @Sendable (Call) throws(RegulaError) -> OptimizerKind
     ) -> Builtin {
-        let rate: Parameter = .labelled("lr", default: defaultRate.map { .number($0) })
-        let signature = "\(name)(lr: Number\(defaultRate.map { " = \(Value.format($0))" } ?? "")" + extra.map { ", \($0.label!): Number = \($0.defaultValue!.description)" }.joined() + ")"
+        let rate: Parameter = .labelled("lr", .number, default: defaultRate.map { .number($0) }, "The learning rate, greater than 0.")
         return Builtin(
-            name, signature: signature, summary: summary,
+            name, summary: summary,
             documentation: "An optimizer for `fit`; `lr` is the learning rate (greater than 0).",
             example: "\(name)(lr: 0.01)", parameters: [rate] + extra
         ) { (call: inout Call) throws(RegulaError) -> Value in
@@ -107,14 +109,18 @@ enum FitBuiltins {
     }
 
     static let fit = Builtin(
-        "fit", signature: "fit(_ model, _ data: Dataset, penalty: Penalty? = nothing, optimizer: Optimizer = coordinateDescent(), epochs: Number = 100, batch: Number? = nothing, seed: Number = 0, standardize: Bool = true, intercept: Bool = true, factors: List? = nothing)",
+        "fit",
         summary: "Fits a model to a dataset with a penalty, by coordinate descent or by epochs of an optimizer.",
         documentation: "The model is `linear`, `logistic` or `mlp(...)`. With `coordinateDescent()` (linear and logistic only) the result is the exact minimizer of glmnet's objective, 1/(2n)·‖y − b₀ − Xb‖² + P(b), on standardized features, with its certificate: `fit.gap` (the duality gap over the null objective, at most the tolerance of `coordinateDescent(tolerance:)`, 1e-12 by default; `nothing` for non-convex penalties) and `fit.kkt` (the largest optimality violation relative to λ); a coefficient is exactly 0 only where 0 is optimal, and a fit that cannot be certified stops with a TrainingError. With another optimizer the model trains for `epochs` epochs in batches of `batch` samples (all of them without it), shuffled by `seed`; the training loss is ½·mean squared error or the mean logistic loss, so λ means the same in both. The intercept and biases are never penalized. A fit that diverges stops with a TrainingError naming the epoch. Coordinate descent also takes glmnet's settings: `standardize: false` uses the features as they are; `intercept: false` fixes b₀ = 0 (neither target nor features are centered, and standardizing only divides by each feature's standard deviation, as glmnet with `intercept = FALSE`); `factors:` is a list of one number per feature multiplying its penalty (0 leaves it unpenalized), rescaled to sum to the number of features as glmnet rescales `penalty.factor`.",
         example: "let data = synthetic(samples: 100, features: 10, informative: 3, noise: 0.5, seed: 1)\nfit(linear, data, penalty: l1(0.1)).zeros",
         parameters: [
-            .positional("model"), .positional("data"), .labelled("penalty", default: .nothing),
-            .labelled("optimizer", default: .object(OptimizerSpecification.coordinateDescent(.standard))), .labelled("epochs", default: .number(100)),
-            .labelled("batch", default: .nothing), .labelled("seed", default: .number(0)),
+            .positional("model", .any, "linear, logistic or mlp(...)."),
+            .positional("data", .dataset, "The data to fit."),
+            .labelled("penalty", .penalty, default: .nothing, "The penalty on the weights (a group penalty for an mlp trained by an optimizer); none when left out."),
+            .labelled("optimizer", .optimizer, default: .object(OptimizerSpecification.coordinateDescent(.standard)), "coordinateDescent(...) for an exact fit, or a training optimizer such as adam(lr: 0.001)."),
+            .labelled("epochs", .number, default: .number(100), "Passes over the data of a training optimizer."),
+            .labelled("batch", .number, default: .nothing, "Samples per step of a training optimizer; all of them when left out."),
+            .labelled("seed", .number, default: .number(0), "Seeds the shuffling and a network's first weights."),
         ] + solverParameters
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let model: ModelSpecification

@@ -128,9 +128,10 @@ public struct FormulaPenalty: Penalty {
     var builtin: Builtin {
         let penalty = self
         return Builtin(
-            name, signature: "\(name)(" + parameterNames.map { "\($0): Number" }.joined(separator: ", ") + ")",
-            summary: "The penalty \(name) with other parameter values.", documentation: "Defined by a `penalty` declaration.",
-            example: "", parameters: parameterNames.enumerated().map { .labelled($1, default: .number(penalty.parameterValues[$0])) }
+            name, summary: "The penalty \(name) with other parameter values.", documentation: "Defined by a `penalty` declaration.",
+            example: "", parameters: parameterNames.enumerated().map {
+                .labelled($1, .number, default: .number(penalty.parameterValues[$0]), "The declaration's \($1); this penalty's value when left out.")
+            }
         ) { (call: inout Call) throws(RegulaError) -> Value in
             var changes: [(String, Double)] = []
             for name in penalty.parameterNames { changes.append((name, try call.number(name))) }

@@ -60,11 +60,14 @@ enum GeometryBuiltins {
     static let all: [Builtin] = [quadratic, geometry]
 
     static let quadratic = Builtin(
-        "quadratic", signature: "quadratic(center: List, correlation: Number = 0)",
+        "quadratic",
         summary: "A quadratic loss ½·(w − c)ᵀΣ(w − c) in the plane, Σ with unit variances and the given correlation.",
         documentation: "The shape of a least-squares loss near its minimum `center`, for `geometry`. Correlated features tilt and stretch its elliptical contours.",
         example: "quadratic(center: [1.5, 0.6], correlation: 0.4)",
-        parameters: [.labelled("center"), .labelled("correlation", default: .number(0))]
+        parameters: [
+            .labelled("center", .list, "The minimum c, two numbers."),
+            .labelled("correlation", .number, default: .number(0), "The correlation in Σ, between −1 and 1."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let center = try call.value("center").numbers(for: "quadratic()'s 'center:'", at: call.range(of: "center"))
         let correlation = try call.number("correlation")
@@ -72,11 +75,15 @@ enum GeometryBuiltins {
     }
 
     static let geometry = Builtin(
-        "geometry", signature: "geometry(_ balls: Function..., loss: Quadratic, radius: Number = 1)",
+        "geometry",
         summary: "Loss contours with the L1 diamond and the L2 disk, and where the constrained minimum lands on each.",
         documentation: "Pass `l1` and/or `l2` (the functions themselves). Each solution minimizes the loss over the ball of that norm with the given radius; the contour through it touches the ball there. The L1 solution often lands on a corner, where a coordinate is exactly 0. Members: `l1` and `l2`, the solutions.",
         example: "let g = geometry(l1, l2, loss: quadratic(center: [1.5, 0.6], correlation: 0.4))\ng.l1",
-        parameters: [.positional("balls", variadic: true), .labelled("loss"), .labelled("radius", default: .number(1))]
+        parameters: [
+            .variadic("balls", .function, "l1, l2 or both, the functions themselves."),
+            .labelled("loss", .quadratic, "The loss, from quadratic(center:)."),
+            .labelled("radius", .number, default: .number(1), "The radius of each ball."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard case let .object(loss as QuadraticLoss) = call.value("loss") else {
             throw call.typeMismatch("loss", expected: "a quadratic loss, as in quadratic(center: [1.5, 0.6])")

@@ -5,13 +5,17 @@ enum LoopBuiltins {
     static let all: [Builtin] = [step, mse, logLoss, accuracy, record]
 
     static let step = Builtin(
-        "step", signature: "step(_ model: Model, _ batch: Dataset, loss: Function? = nothing, penalty: Penalty? = nothing, optimizer: Optimizer, epoch: Number = 1)",
+        "step",
         summary: "One optimizer step of a model on a batch; returns the batch's loss.",
         documentation: "The model (from `linear(features:)` or `logistic(features:)`) and the optimizer's state change in place. `loss:` may name the loss for clarity (`mse` for a linear model, `logLoss` for a logistic one); the model fixes it. `epoch` feeds the optimizer's learning-rate schedule and error messages. A step that would make a weight NaN or infinite leaves the model as it was and fails with a TrainingError.",
         example: "let data = synthetic(samples: 64, features: 3, seed: 1)\nlet model = linear(features: 3)\nlet opt = proximal(lr: 0.1)\nfor batch in data.batches(16, seed: 1) { step(model, batch, loss: mse, penalty: l1(0.01), optimizer: opt) }\nmodel.zeros",
         parameters: [
-            .positional("model"), .positional("batch"), .labelled("loss", default: .nothing), .labelled("penalty", default: .nothing),
-            .labelled("optimizer"), .labelled("epoch", default: .number(1)),
+            .positional("model", .model, "The model instance to change in place, from linear(features:) or logistic(features:)."),
+            .positional("batch", .dataset, "The samples of this step."),
+            .labelled("loss", .function, default: .nothing, "mse or logLoss, for clarity: it must be the model's own loss."),
+            .labelled("penalty", .penalty, default: .nothing, "The penalty on the weights; none when left out."),
+            .labelled("optimizer", .optimizer, "A training optimizer such as proximal(lr: 0.1); its state changes in place."),
+            .labelled("epoch", .number, default: .number(1), "The epoch, for the learning-rate schedule and error messages."),
         ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let box = try call.networkBox("model"), batch = try call.dataset("batch"), penalty = try call.penalty("penalty")
@@ -35,11 +39,14 @@ enum LoopBuiltins {
     }
 
     static let mse = Builtin(
-        "mse", signature: "mse(_ model, _ data: Dataset)",
+        "mse",
         summary: "The mean squared error of a model's (or a fit's) predictions on a dataset.",
         documentation: "(1/n)·Σ(ŷ − y)². Also names the squared-error loss in `step(..., loss: mse)`.",
         example: "let data = synthetic(samples: 50, features: 3, seed: 2)\nmse(fit(linear, data), data) < 1",
-        parameters: [.positional("model"), .positional("data")]
+        parameters: [
+            .positional("model", .any, "A model instance (linear(features:), logistic(features:)) or a fit."),
+            .positional("data", .dataset, "The data to score it on."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let data = try call.dataset("data")
         let predicted = try call.predictions("model", on: data)
@@ -47,22 +54,28 @@ enum LoopBuiltins {
     }
 
     static let logLoss = Builtin(
-        "logLoss", signature: "logLoss(_ model, _ data: Dataset)",
+        "logLoss",
         summary: "The mean logistic loss (cross-entropy) of a logistic model's (or fit's) probabilities on a dataset.",
         documentation: "−(1/n)·Σ[y·log p + (1 − y)·log(1 − p)]. Also names the logistic loss in `step(..., loss: logLoss)`.",
         example: "let data = classification(samples: 200, features: 5, informative: 2, seed: 3)\nlogLoss(fit(logistic, data), data) < log(2)",
-        parameters: [.positional("model"), .positional("data")]
+        parameters: [
+            .positional("model", .any, "A model instance (linear(features:), logistic(features:)) or a fit."),
+            .positional("data", .dataset, "The data to score it on."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let data = try call.dataset("data")
         return .number(Metrics.logLoss(probabilities: try call.predictions("model", on: data), data.target))
     }
 
     static let accuracy = Builtin(
-        "accuracy", signature: "accuracy(_ model, _ data: Dataset)",
+        "accuracy",
         summary: "The fraction of a classification dataset a logistic model (or fit) labels right (probability above 0.5 means 1).",
         documentation: "Counted exactly: correct labels over samples.",
         example: "let data = classification(samples: 200, features: 5, informative: 2, seed: 3)\naccuracy(fit(logistic, data), data) > 0.6",
-        parameters: [.positional("model"), .positional("data")]
+        parameters: [
+            .positional("model", .any, "A model instance (linear(features:), logistic(features:)) or a fit."),
+            .positional("data", .dataset, "The data to score it on."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let data = try call.dataset("data")
         let probabilities = try call.predictions("model", on: data)
@@ -70,7 +83,7 @@ enum LoopBuiltins {
     }
 
     static let record = Builtin(
-        "record", signature: "record()",
+        "record",
         summary: "An empty log: `log.add(epoch: 1, loss: 0.5)` appends a row; plot it with `plot(log, x: \"epoch\", y: [\"loss\"])`.",
         documentation: "Each labelled number of `add` is a column. `log.columnName` is that column as a list; `log.count` is the number of rows. A log shows as a table.",
         example: "let log = record()\nfor k in 1...3 { log.add(epoch: k, loss: 1 / k) }\nlog.loss",

@@ -8,8 +8,9 @@ private struct InterruptCheck: @unchecked Sendable {
 extension FitBuiltins {
     /// glmnet's settings that `fit` (by coordinate descent) and `lassoPath` share.
     static let solverParameters: [Parameter] = [
-        .labelled("standardize", default: .boolean(true)), .labelled("intercept", default: .boolean(true)),
-        .labelled("factors", default: .nothing),
+        .labelled("standardize", .bool, default: .boolean(true), "Fit on standardized features (coordinate descent only)."),
+        .labelled("intercept", .bool, default: .boolean(true), "Fit an unpenalized intercept b₀; false fixes b₀ = 0 (coordinate descent only)."),
+        .labelled("factors", .list, default: .nothing, "One number per feature multiplying its penalty, rescaled as glmnet's penalty.factor (coordinate descent only)."),
     ]
 }
 
@@ -67,15 +68,20 @@ enum PathBuiltins {
 
     static let lassoPath = Builtin(
         "lassoPath",
-        signature: "lassoPath(_ data: Dataset, lambdas: Number = 100, mix: Number = 1, ratio: Number? = nothing, penalty: Penalty or String? = nothing, gamma: Number? = nothing, family: String? = nothing, standardize: Bool = true, intercept: Bool = true, factors: List? = nothing, optimizer: Optimizer = coordinateDescent())",
         summary: "The lasso (or elastic-net, MCP, SCAD) path: coefficients at `lambdas` values of λ from λ_max down, by coordinate descent.",
         documentation: "glmnet's grid and algorithm: λ from the smallest value that zeroes every penalized coefficient down to λ_max·ratio (0.0001, or 0.01 with more features than samples), warm starts and strong rules, on standardized features; coefficients in the original units. `mix` below 1 gives the elastic net. `family:` is \"gaussian\" (least squares) or \"binomial\" (logistic regression, a target of 0s and 1s), glmnet's names; without it a classification dataset gets \"binomial\" and any other \"gaussian\", with a note when the target holds only 0s and 1s (a CSV file's 0/1 column, say) so that a Gaussian fit of a class label is never silent; a binomial path ends early, as glmnet's, once it explains 99.9% of the null deviance or its share grows by less than 1e-5. `penalty: \"mcp\"` and `penalty: \"scad\"` are ncvreg's paths: λ runs along the grid and `gamma` stays fixed (3 for MCP, 3.7 for SCAD), so at each λ the penalty is `mcp(λ, gamma: γ)` and its flat part starts at γλ. A Penalty value instead (`penalty: mcp(1, gamma: 3)`, a formula, …) gives that penalty scaled by λ, λ·P(w), whose shape stays fixed. `standardize:`, `intercept:` and `factors:` are `fit`'s (glmnet's rescaling of `penalty.factor` included; λ_max then comes from the fit of the unpenalized features); `optimizer: coordinateDescent(tolerance:)` sets the certificate. `path.gaps` and `path.kkt` are each λ's certificate; `crossValidate` refits with every one of these settings.",
         example: "let path = lassoPath(load(\"diabetes\"), lambdas: 50)\npath.order",
         parameters: [
-            .positional("data"), .labelled("lambdas", default: .number(100)), .labelled("mix", default: .number(1)),
-            .labelled("ratio", default: .nothing), .labelled("penalty", default: .nothing), .labelled("gamma", default: .nothing),
-            .labelled("family", default: .nothing),
-        ] + FitBuiltins.solverParameters + [.labelled("optimizer", default: .object(OptimizerSpecification.coordinateDescent(.standard)))]
+            .positional("data", .dataset, "The data to fit."),
+            .labelled("lambdas", .number, default: .number(100), "How many values of λ, from λ_max down."),
+            .labelled("mix", .number, default: .number(1), "The elastic net's α: 1 is the lasso, smaller mixes in ridge."),
+            .labelled("ratio", .number, default: .nothing, "The smallest λ over λ_max; 0.0001, or 0.01 with more features than samples, when left out."),
+            .labelled("penalty", .either(.penalty, .string), default: .nothing, "\"lasso\", \"mcp\" or \"scad\", or a Penalty scaled by λ; the lasso when left out."),
+            .labelled("gamma", .number, default: .nothing, "The γ of an MCP or SCAD path; 3 or 3.7 when left out."),
+            .labelled("family", .string, default: .nothing, "\"gaussian\" or \"binomial\"; from the dataset when left out."),
+        ] + FitBuiltins.solverParameters + [
+            .labelled("optimizer", .optimizer, default: .object(OptimizerSpecification.coordinateDescent(.standard)), "coordinateDescent(...), whose settings give each λ's certificate."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let data = try call.dataset("data"), count = try call.wholeNumber("lambdas")
         let ratio: Double? = if case .nothing = call.value("ratio") { nil } else { try call.number("ratio") }
@@ -164,11 +170,15 @@ enum PathBuiltins {
     }
 
     static let crossValidate = Builtin(
-        "crossValidate", signature: "crossValidate(_ path: Path, folds: Number = 10, seed: Number)",
+        "crossValidate",
         summary: "k-fold cross-validation of a path, as cv.glmnet: mean error and standard error per λ, λ_min and λ_1se.",
         documentation: "Each fold's path is fitted on the other folds over the same λ grid, with the path's family, penalty and settings (standardization, intercept, penalty factors, tolerance), and scored on the fold left out (mean squared error, or binomial deviance for a binomial path; every fold is fitted at every λ, as cv.glmnet does). λ_1se is the largest λ whose error is within one standard error of the smallest.",
         example: "let cv = crossValidate(lassoPath(load(\"diabetes\"), lambdas: 30), folds: 5, seed: 0)\ncv.lambda1se >= cv.lambdaMin",
-        parameters: [.positional("path"), .labelled("folds", default: .number(10)), .labelled("seed")]
+        parameters: [
+            .positional("path", .path, "The path to cross-validate, refitted with its settings."),
+            .labelled("folds", .number, default: .number(10), "How many folds, a whole number."),
+            .labelled("seed", .number, "Seeds the assignment of samples to folds."),
+        ]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         guard case let .object(result as PathResult) = call.value("path") else { throw call.typeMismatch("path", expected: "a Path (from lassoPath)") }
         let folds = try call.wholeNumber("folds"), seed = try call.wholeNumber("seed")
