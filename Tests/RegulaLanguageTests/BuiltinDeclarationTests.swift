@@ -8,25 +8,21 @@ import Testing
 /// still drift (documentation left out, defaults against types, names the implementations read).
 @Suite("Built-in declarations")
 struct BuiltinDeclarationTests {
-    /// Built-ins still declared the old way, with a written signature and undocumented
-    /// parameters: `plot` is split per kind of argument after the open value model lands.
-    static let unconverted: Set<String> = ["plot"]
+    /// Every built-in, and each form of those that have forms (`plot`).
+    static let declarations: [Builtin] = BuiltinRegistry.all.values.flatMap { [$0] + $0.forms.map(\.builtin) }
 
     @Test func everyParameterIsDocumented() {
-        for builtin in BuiltinRegistry.all.values where !Self.unconverted.contains(builtin.name) {
+        for builtin in Self.declarations {
             #expect(builtin.writtenSignature == nil, "\(builtin.name) has a written signature: derive it from its parameters")
             for parameter in builtin.parameters {
                 #expect(!parameter.documentation.isEmpty, "\(builtin.name)()'s '\(parameter.name)' has no documentation")
                 #expect(!parameter.documentation.contains("\n"), "\(builtin.name)()'s '\(parameter.name)': one line")
             }
         }
-        for name in Self.unconverted {
-            #expect(BuiltinRegistry.all[name]?.writtenSignature != nil, "\(name) is converted: take it off the list")
-        }
     }
 
     @Test func parameterNamesAndLabelsAreUnique() {
-        for builtin in BuiltinRegistry.all.values {
+        for builtin in Self.declarations {
             let names = builtin.parameters.map(\.name), labels = builtin.parameters.compactMap(\.label)
             #expect(Set(names).count == names.count, "\(builtin.name): \(names)")
             #expect(Set(labels).count == labels.count, "\(builtin.name): \(labels)")
@@ -37,7 +33,7 @@ struct BuiltinDeclarationTests {
 
     /// A default is a value of the declared type, or `nothing` (which the signature shows as `?`).
     @Test func defaultsHaveTheirParametersTypes() {
-        for builtin in BuiltinRegistry.all.values where !Self.unconverted.contains(builtin.name) {
+        for builtin in Self.declarations {
             for parameter in builtin.parameters {
                 guard let value = parameter.defaultValue, let type = parameter.type.spelled else { continue }
                 if case .nothing = value { continue }
@@ -89,7 +85,7 @@ struct BuiltinDeclarationTests {
 
     @Test func theReferenceListsEveryParameter() {
         let reference = BuiltinRegistry.referenceMarkdown()
-        for builtin in BuiltinRegistry.all.values {
+        for builtin in Self.declarations where builtin.forms.isEmpty {
             for parameter in builtin.parameters {
                 let line = "* `\(parameter.spelled)`" + (parameter.documentation.isEmpty ? "" : ": \(parameter.documentation)") + "\n"
                 #expect(reference.contains(line), "\(builtin.name): \(line)")

@@ -35,7 +35,10 @@ struct Jar: ValueKind {
         return .object(Jar(marbles: a.marbles + b.marbles))
     }
 
-    func plot(_ call: inout Call) throws(RegulaError) -> Value? {
+    static let plotParameters: [Parameter]? = []
+    static let plotSummary = "its marbles."
+
+    func plot(_ call: inout Call) throws(RegulaError) -> Value {
         .chart(.chart(Chart([.line(values: marbles.indices.map(Double.init), name: "marbles")], title: "the jar")))
     }
 }

@@ -10,9 +10,17 @@ public struct Builtin: Sendable {
     public var documentation: String
     public var example: String
     public var parameters: [Parameter]
-    /// A signature written by hand, for declarations not yet converted (`plot`, member methods);
+    /// A signature written by hand, for declarations not yet converted (member methods);
     /// nil when it is derived from the parameters.
     public var writtenSignature: String?
+    /// The forms of a built-in that does a different thing for each kind of first argument
+    /// (`plot`); empty for one that has a single form, its own parameters.
+    public private(set) var forms: [Form] = []
+    /// For a form: what its first argument is, as errors name it ("plot() of a Path").
+    public private(set) var formSubject: String?
+    /// The form a first argument declares for itself (a kind of value's own `plot` form), tried
+    /// before `forms`: a kind unknown to the list still has its form.
+    private var formOfValue: (@Sendable (Value) -> Form?)?
     let implementation: Implementation
 
     /// A built-in whose signature is derived from `parameters`.
@@ -39,20 +47,97 @@ public struct Builtin: Sendable {
         writtenSignature = signature
     }
 
-    /// How the built-in is called, as `linspace(_ from: Number, _ to: Number, count: Number = 50)`.
-    public var signature: String {
-        writtenSignature ?? "\(name)(" + parameters.map(\.spelled).joined(separator: ", ") + ")"
+    /// A built-in with a form per kind of first argument: a call is bound to the first form that
+    /// accepts its first unlabelled argument, so a label that form does not take is an error
+    /// (`plot([1, 2], cv: cv)`), not ignored. The built-in's own parameters, all forms' labelled
+    /// ones, serve completion of labels.
+    public init(
+        _ name: String, summary: String, documentation: String, example: String, forms: [Form],
+        formOfValue: (@Sendable (Value) -> Form?)? = nil
+    ) {
+        var labelled: [Parameter] = []
+        for form in forms {
+            for parameter in form.builtin.parameters where parameter.label != nil && !labelled.contains(where: { $0.label == parameter.label }) {
+                labelled.append(parameter)
+            }
+        }
+        self.init(name, summary: summary, documentation: documentation, example: example, parameters: labelled) { (call: inout Call) throws(RegulaError) -> Value in
+            // Calls are bound to a form (`Call.init`), never to the built-in itself.
+            throw RegulaError(.argument, "\(name)() needs something to draw", at: call.range)
+        }
+        self.forms = forms.map { $0.named(name) }
+        self.formOfValue = formOfValue
     }
+
+    /// How the built-in is called, as `linspace(_ from: Number, _ to: Number, count: Number = 50)`;
+    /// a line per form for a built-in with forms.
+    public var signature: String {
+        if !forms.isEmpty { return forms.map(\.builtin.signature).joined(separator: "\n") }
+        return writtenSignature ?? "\(name)(" + parameters.map(\.spelled).joined(separator: ", ") + ")"
+    }
+
+    /// How errors name a call of it: `fit()`, or `plot() of a Path` for a form.
+    var callName: String { formSubject.map { "\(name)() of \($0)" } ?? "\(name)()" }
 
     /// When true, labelled arguments beyond the parameters are accepted (as `table` takes its columns).
     public var acceptsAnyLabels: Bool { parameters.contains { $0.passing == .anyLabel } }
 
-    /// The help page: signature, summary, the parameters, documentation and example.
+    /// The help page: signature, summary, the parameters (of each form), documentation and example.
     public var helpText: String {
-        let listing = parameters.isEmpty ? "" : "Parameters:\n" + parameters.map { parameter in
+        let listing = forms.isEmpty ? Self.listing(parameters, heading: "Parameters:")
+            : forms.map { Self.listing($0.builtin.parameters, heading: "Of \($0.subject): \($0.builtin.summary)") }.joined()
+        return "\(signature)\n\n\(summary)\n\n\(listing)\(documentation)\n\nExample:\n    \(example.replacing("\n", with: "\n    "))"
+    }
+
+    private static func listing(_ parameters: [Parameter], heading: String) -> String {
+        parameters.isEmpty ? "" : heading + "\n" + parameters.map { parameter in
             "    \(parameter.spelled)\n" + (parameter.documentation.isEmpty ? "" : "        \(parameter.documentation)\n")
         }.joined() + "\n"
-        return "\(signature)\n\n\(summary)\n\n\(listing)\(documentation)\n\nExample:\n    \(example.replacing("\n", with: "\n    "))"
+    }
+
+    /// The form that takes `arguments`, chosen by the first unlabelled one; the built-in itself
+    /// when it has no forms.
+    func form(for arguments: [EvaluatedArgument], at range: SourceRange) throws(RegulaError) -> Builtin {
+        guard !forms.isEmpty else { return self }
+        guard let first = arguments.first(where: { $0.label == nil }) else {
+            throw RegulaError(.argument, "\(name)() needs something to draw, as in \(name)([1, 4, 9])", at: range)
+        }
+        if let form = formOfValue?(first.value) { return form.named(name).builtin }
+        guard let form = forms.first(where: { $0.accepts(first.value) }) else {
+            let subjects = forms.map(\.subject)
+            let listing = subjects.dropLast().joined(separator: ", ") + (subjects.count > 1 ? " or " : "") + (subjects.last ?? "")
+            throw RegulaError(.type, "\(name)() draws \(listing); got \(article(first.value.typeName)) \(first.value.typeName) here", at: first.range)
+        }
+        return form.builtin
+    }
+}
+
+extension Builtin {
+    /// One form of a built-in with forms: the kind of first argument it accepts, and the
+    /// built-in (its parameters, summary and implementation) that a call with one is bound to.
+    public struct Form: Sendable {
+        /// What the first argument is, as the reference and errors say it: "a Path", "Lists of numbers".
+        public let subject: String
+        let accepts: @Sendable (Value) -> Bool
+        var builtin: Builtin
+
+        /// A form whose parameters start with its subject's; the name is the built-in's, given later.
+        public init(
+            subject: String, summary: String, parameters: [Parameter],
+            accepts: @escaping @Sendable (Value) -> Bool, implementation: @escaping Implementation
+        ) {
+            self.subject = subject
+            self.accepts = accepts
+            builtin = Builtin("", summary: summary, documentation: "", example: "", parameters: parameters, implementation: implementation)
+        }
+
+        /// The form as one of the built-in `name`'s.
+        func named(_ name: String) -> Form {
+            var form = self
+            form.builtin.name = name
+            form.builtin.formSubject = subject
+            return form
+        }
     }
 }
 
@@ -158,6 +243,7 @@ extension Call {
         builtin: Builtin, arguments: [EvaluatedArgument], range: SourceRange,
         output: any OutputSink, isInterrupted: @escaping () -> Bool
     ) throws(RegulaError) {
+        let builtin = try builtin.form(for: arguments, at: range)
         let parameters = builtin.parameters
         var bound = [(value: Value, range: SourceRange)?](repeating: nil, count: parameters.count)
         var variadic: [EvaluatedArgument] = [], extraLabelled: [EvaluatedArgument] = []

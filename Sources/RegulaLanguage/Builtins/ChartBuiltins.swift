@@ -5,31 +5,37 @@ enum ChartBuiltins {
     static let all: [Builtin] = [plot, table]
 
     static let plot = Builtin(
-        "plot", signature: "plot(_ items: Any..., over: List? = nothing, kind: String = \"line\", xScale: String = \"linear\", yScale: String = \"linear\", title: String? = nothing, xLabel: String? = nothing, yLabel: String? = nothing, names: List? = nothing)",
-        summary: "A chart of lists of numbers, functions, penalties, priors, fits, a log, a path, a cross-validation, a dataset or a model.",
+        "plot",
+        summary: "A chart of lists of numbers, penalties and functions, fits, or a dataset, path, cross-validation, model, log or geometry.",
         documentation: """
-        Lists are drawn against `over` (the x values), or against their positions 1, 2, 3, …; `kind` is "line", "scatter", "step", "bar" or "stem", and `xScale`/`yScale` "linear" or "log". Several lists share the axes and get a legend; `names` names them.
-        Penalties, priors and functions of one number (`l1(1).gradient`, `l1(1).threshold`, `{ w in … }`) are drawn from `from` to `to`, with where two curves cross marked; `separate: true` gives each its own panel.
-        A path: coefficients against λ (log axis), each line named at its end; `x: "norm"` draws them against ‖β‖₁, `cv: cv` marks λ_min and λ_1se. A cross-validation: the error with its standard-error band.
-        Fits: `show:` "loss", "zeros", "trajectories", "coefficients" (against the truth when known) or "network"; several fits are overlaid or put side by side.
-        A log: `x:` and `y:` name its columns, overlaid, or in panels of their own when their ranges differ more than tenfold (`separate:` decides). A dataset: its samples (2 features) or its correlation matrix. A model: its network diagram.
+        Each kind of first argument has its form, with the arguments that apply to it; an argument that does not apply to what is drawn is an error. Lists are drawn against `over`, or against their positions 1, 2, 3, …; several share the axes and get a legend. Penalties, priors and functions of one number (`l1(1).gradient`, `l1(1).threshold`, `{ w in … }`) are drawn from `from` to `to`, with where two curves cross marked. A path: coefficients against λ (log axis), each line named at its end. Fits: several are overlaid or put side by side. A log: its columns overlaid, or in panels of their own when their ranges differ more than tenfold.
         """,
         example: "let w = linspace(-2, 2, count: 41)\nplot(abs(w), w * w, over: w, names: [\"|w|\", \"w²\"])",
+        forms: [lists, LearningPlots.functions, LearningPlots.fits] + ValueKinds.all.compactMap { $0.plotForm },
+        formOfValue: { value in
+            // A kind of value drawn by itself declares its form (`ValueKind.plotParameters`).
+            guard case let .object(object) = value else { return nil }
+            return object.plotFormOfItsKind
+        }
+    )
+
+    /// `plot([1, 4, 9])`, `plot(a, b, over: x, kind: "scatter")`.
+    static let lists = Builtin.Form(
+        subject: "lists of numbers", summary: "a line (or points, steps, bars or stems) per list.",
         parameters: [
-            .positional("series", variadic: true), .labelled("over", default: .nothing), .labelled("kind", default: .string("line")),
-            .labelled("xScale", default: .string("linear")), .labelled("yScale", default: .string("linear")), .labelled("title", default: .nothing),
-            .labelled("xLabel", default: .nothing), .labelled("yLabel", default: .nothing), .labelled("names", default: .nothing),
-            .labelled("from", default: .number(-2)), .labelled("to", default: .number(2)), .labelled("x", default: .nothing), .labelled("y", default: .nothing),
-            .labelled("show", default: .nothing), .labelled("cv", default: .nothing), .labelled("separate", default: .nothing),
-        ]
+            .variadic("series", .list, "Lists of numbers, each drawn as one series."),
+            .labelled("over", .list, default: .nothing, "The x values of every list; their positions 1, 2, 3, … when left out."),
+            .labelled("kind", .string, default: .string("line"), "\"line\", \"scatter\", \"step\", \"bar\" or \"stem\"."),
+            PlotParameters.xScale, PlotParameters.yScale, PlotParameters.title, PlotParameters.xLabel, PlotParameters.yLabel,
+            PlotParameters.names("A name per list, for the legend."),
+        ],
+        accepts: { value in
+            switch value {
+            case .object, .builtin, .function: false
+            default: true
+            }
+        }
     ) { (call: inout Call) throws(RegulaError) -> Value in
-        guard !call.variadic.isEmpty else {
-            throw RegulaError(.argument, "plot() needs something to draw, as in plot([1, 4, 9])", at: call.range)
-        }
-        switch call.variadic[0].value {
-        case .object, .builtin, .function: return try LearningPlots.plot(&call)
-        default: break
-        }
         var names: [String] = []
         if case let .list(given) = call.value("names") {
             names = given.map(\.printed)

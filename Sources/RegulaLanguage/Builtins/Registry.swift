@@ -40,13 +40,21 @@ extension BuiltinRegistry {
         for name in names {
             let builtin = all[name]!
             lines += ["## `\(name)`", "", "```", builtin.signature, "```", "", builtin.summary, ""]
-            if !builtin.parameters.isEmpty {
-                lines += builtin.parameters.map { "* `\($0.spelled)`" + ($0.documentation.isEmpty ? "" : ": \($0.documentation)") } + [""]
+            if builtin.forms.isEmpty {
+                lines += parameterList(builtin.parameters)
+            }
+            for form in builtin.forms {
+                lines += ["Of \(form.subject): \(form.builtin.summary)", ""] + parameterList(form.builtin.parameters)
             }
             lines += [builtin.documentation, "", "```regula", builtin.example, "```", ""]
         }
         lines += memberReference()
         return lines.joined(separator: "\n")
+    }
+
+    /// A bullet per parameter, with its documentation, and a blank line after them.
+    private static func parameterList(_ parameters: [Parameter]) -> [String] {
+        parameters.isEmpty ? [] : parameters.map { "* `\($0.spelled)`" + ($0.documentation.isEmpty ? "" : ": \($0.documentation)") } + [""]
     }
 
     /// A section per kind of value: each member with its one line, methods with their signature.

@@ -22,13 +22,17 @@ extension UserFunction.Parameter: BindableParameter {
 protocol Callee {
     associatedtype Bindable: BindableParameter
     var name: String { get }
+    /// How errors name a call of it: `f()`, `plot() of a Path`.
+    var callName: String { get }
     var parameters: [Bindable] { get }
     /// How it is called; errors quote it.
     var signature: String { get }
 }
 
 extension Builtin: Callee {}
-extension UserFunction: Callee {}
+extension UserFunction: Callee {
+    var callName: String { "\(name)()" }
+}
 
 /// Matches a call's arguments to parameters in Swift's way, for built-ins and functions alike:
 /// labelled ones by label, unlabelled ones in order, a variadic parameter takes the remaining
@@ -60,14 +64,14 @@ enum ArgumentBinder {
                 }
                 let twice = found < 64 ? given & (1 << UInt64(found)) != 0 : arguments[..<position].contains { $0.label == label }
                 guard !twice else {
-                    throw RegulaError(.argument, "\(callee.name)() was given '\(label):' twice", at: argument.labelRange ?? argument.range)
+                    throw RegulaError(.argument, "\(callee.callName) was given '\(label):' twice", at: argument.labelRange ?? argument.range)
                 }
                 index = found
             } else {
                 while nextUnlabelled < parameters.count, !parameters[nextUnlabelled].takesUnlabelled { nextUnlabelled += 1 }
                 guard nextUnlabelled < parameters.count else {
                     let count = parameters.filter { $0.passing == .positional }.count
-                    throw RegulaError(.argument, "\(callee.name)() takes \(count) unlabelled argument(s), got more; its signature is \(callee.signature)", at: argument.range)
+                    throw RegulaError(.argument, "\(callee.callName) takes \(count) unlabelled argument(s), got more; its signature is \(callee.signature)", at: argument.range)
                 }
                 index = nextUnlabelled
                 if parameters[index].passing != .variadic { nextUnlabelled += 1 }
@@ -84,7 +88,7 @@ enum ArgumentBinder {
                 : passing == .positional ? index < nextUnlabelled : arguments.contains { $0.label == parameters[index].label }
             if wasGiven { continue }
             guard parameters[index].hasDefault else {
-                throw RegulaError(.argument, "\(callee.name)() is missing its argument \(parameters[index].quotedName); its signature is \(callee.signature)", at: range)
+                throw RegulaError(.argument, "\(callee.callName) is missing its argument \(parameters[index].quotedName); its signature is \(callee.signature)", at: range)
             }
             try assign(index, nil)
         }
@@ -94,7 +98,7 @@ enum ArgumentBinder {
         let labels = callee.parameters.compactMap(\.label)
         let suggestion = Suggestion.closest(to: label, among: labels).map { " Did you mean '\($0):'?" } ?? ""
         let accepted = labels.isEmpty ? "it takes no labelled arguments" : "it takes " + labels.map { "'\($0):'" }.joined(separator: ", ")
-        return RegulaError(.argument, "\(callee.name)() has no argument '\(label):'; \(accepted).\(suggestion)", at: range)
+        return RegulaError(.argument, "\(callee.callName) has no argument '\(label):'; \(accepted).\(suggestion)", at: range)
     }
 }
 

@@ -376,7 +376,7 @@ struct Evaluator {
                 return try evaluator.call(function, arguments, at: range)
             }
         }
-        let result = try builtin.implementation(&call)
+        let result = try call.builtin.implementation(&call)
         pages += call.pages
         return result
     }

@@ -1,26 +1,42 @@
 import RegulaCharts
 import RegulaLearning
 
-/// `plot` of values that are not lists: each kind of value draws itself (`ValueKind.plot`);
-/// fits, and penalties, curves, priors and functions, are drawn here, several at once.
+/// `plot`'s forms that draw several values at once: penalties, curves, priors and functions
+/// as curves, and fits. The kinds drawn alone declare their own forms (`ValueKind.plotParameters`).
 enum LearningPlots {
-    /// `plot(value, …)` for a first argument that is a kind of value or a function.
-    static func plot(_ call: inout Call) throws(RegulaError) -> Value {
-        let first = call.variadic[0]
-        switch first.value {
-        case let .object(object):
-            // Each kind of value says what it draws (Values/*Value.swift).
-            if let picture = try object.plot(&call) { return picture }
-        case .builtin, .function:
-            return try plotFunctions(&call)
-        default:
-            break
+    /// `plot(l1(1), l2(1))`, `plot(l1(1).gradient, { w in … }, from: -3, to: 3)`.
+    static let functions = Builtin.Form(
+        subject: "penalties or functions", summary: "each as a curve from `from` to `to`, with where two penalties cross marked.",
+        parameters: [
+            .variadic("functions", ParameterType("Penalty or Function"), "Penalties, their `value`, `gradient` or `threshold`, priors, and functions of one number."),
+            .labelled("from", .number, default: .number(-2), "Where the curves start."),
+            .labelled("to", .number, default: .number(2), "Where the curves end."),
+            PlotParameters.names("A name per curve, for the legend."),
+            PlotParameters.separate(.boolean(false), "Each curve in its own panel, on its own scale."),
+            PlotParameters.title, PlotParameters.xLabel, PlotParameters.yLabel,
+        ],
+        accepts: { value in
+            switch value {
+            case .builtin, .function: true
+            default: value.as(PenaltyValue.self) != nil || value.as(PenaltyCurve.self) != nil || value.as(Prior.self) != nil
+            }
         }
-        throw RegulaError(.type, "plot() draws lists of numbers, functions, penalties, priors, fits, a log, a path, a cross-validation, a dataset or a model; got \(first.value.typeName) here", at: first.range)
-    }
+    ) { (call: inout Call) throws(RegulaError) -> Value in try plotFunctions(&call) }
+
+    /// `plot(fit)`, `plot(a, b, show: "zeros")`.
+    static let fits = Builtin.Form(
+        subject: "fits", summary: "one view of one or more fits, overlaid or side by side.",
+        parameters: [
+            .variadic("fits", .fit, "The fits to draw."),
+            .labelled("show", .string, default: .nothing, "\"loss\", \"zeros\", \"trajectories\", \"coefficients\" (against the truth when known) or \"network\"; a summary when left out."),
+            PlotParameters.names("A name per fit; their methods when left out."),
+            PlotParameters.title,
+        ],
+        accepts: { $0.as(FitResult.self) != nil }
+    ) { (call: inout Call) throws(RegulaError) -> Value in try fitViews(&call) }
 
     /// `plot(fit)` and `plot(a, b, show: "zeros")`: one view of one or more fits.
-    static func fits(_ call: inout Call) throws(RegulaError) -> Value {
+    private static func fitViews(_ call: inout Call) throws(RegulaError) -> Value {
         var fits: [FitResult] = []
         for argument in call.variadic {
             guard case let .object(fit as FitResult) = argument.value else {
@@ -88,7 +104,7 @@ enum LearningPlots {
 
     /// Penalties, their `value`, `gradient` and `threshold`, priors, and functions of one
     /// number, each drawn as a curve from `from` to `to`.
-    static func plotFunctions(_ call: inout Call) throws(RegulaError) -> Value {
+    private static func plotFunctions(_ call: inout Call) throws(RegulaError) -> Value {
         let from = try call.number("from"), to = try call.number("to")
         guard from < to else { throw RegulaError(.value, "plot() needs 'from:' below 'to:', got \(Value.format(from)) and \(Value.format(to))", at: call.range(of: "to")) }
         let grid = LearningCharts.grid(from, to)
@@ -118,7 +134,7 @@ enum LearningPlots {
                 var inner = try Call(
                     builtin: function, arguments: [EvaluatedArgument(label: nil, value: .list(grid.map { .number($0) }), range: argument.range)],
                     range: argument.range, output: call.output, isInterrupted: call.isInterrupted)
-                let result = try function.implementation(&inner)
+                let result = try inner.builtin.implementation(&inner)
                 (name, ys) = (function.name, try result.numbers(for: "plot() of \(function.name)", at: argument.range))
                 exact = nil
             case let .function(function):
@@ -148,7 +164,7 @@ enum LearningPlots {
         let chart = LearningCharts.functions(
             curves, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel") ?? "w", yLabel: try call.optionalString("yLabel"),
             evaluate: comparable ? exact : nil, identityReference: thresholds)
-        guard case .boolean(true) = call.value("separate") else { return .chart(.chart(chart)) }
+        guard try call.boolean("separate") else { return .chart(.chart(chart)) }
         // Small multiples: each curve in its own panel, on its own scale.
         let panels = curves.enumerated().map { index, curve in
             var panel = Chart([Mark.line(curve.points, name: curve.name, color: index)], title: curve.name, xLabel: chart.xLabel, yLabel: chart.yLabel)

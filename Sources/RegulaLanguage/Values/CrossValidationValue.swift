@@ -11,8 +11,11 @@ extension CrossValidation: ValueKind {
 
     public var display: DisplayBundle { .figure(.chart(LearningCharts.crossValidation(self)), text: description) }
 
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
-        try call.drawingAlone { .chart(LearningCharts.crossValidation(self)) }
+    public static let plotParameters: [Parameter]? = [PlotParameters.title]
+    public static let plotSummary = "its mean error against λ, with its standard-error band and λ_min and λ_1se marked."
+
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value {
+        try call.titled(.chart(LearningCharts.crossValidation(self)))
     }
 
     public static let members: MemberTable<CrossValidation>? = memberTable(

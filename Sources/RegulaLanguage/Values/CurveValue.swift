@@ -15,5 +15,4 @@ extension PenaltyCurve: ValueKind {
 
     public var callable: Builtin? { builtin }
 
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? { try LearningPlots.plotFunctions(&call) }
 }

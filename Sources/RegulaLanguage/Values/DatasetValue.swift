@@ -13,9 +13,10 @@ extension Dataset: ValueKind {
         DisplayBundle(plainText: description, html: "<p>\(SVGWriter.escape(description))</p>" + preview().html())
     }
 
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
-        try call.drawingAlone { .chart(LearningCharts.dataset(self)) }
-    }
+    public static let plotParameters: [Parameter]? = [PlotParameters.title]
+    public static let plotSummary = "its samples (two features) or the correlations of its features."
+
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value { try call.titled(.chart(LearningCharts.dataset(self))) }
 
     /// The first rows, features then target.
     func preview(rows: Int = 10) -> Table {

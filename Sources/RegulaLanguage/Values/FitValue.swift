@@ -16,7 +16,6 @@ extension FitResult: ValueKind {
     }
 
     /// One view of this fit, or of it beside the fits that follow it.
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? { try LearningPlots.fits(&call) }
 
     var coefficientTable: Table {
         Table(

@@ -7,9 +7,10 @@ extension GeometryResult: ValueKind {
 
     public var display: DisplayBundle { .figure(.chart(chart), text: description) }
 
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
-        try call.drawingAlone { .chart(chart) }
-    }
+    public static let plotParameters: [Parameter]? = [PlotParameters.title]
+    public static let plotSummary = "the loss's contours with the L1 diamond and the L2 disk, and where each solution lands."
+
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value { try call.titled(.chart(chart)) }
 
     public static let members: MemberTable<GeometryResult>? = memberTable(
         summary: "Where a quadratic loss meets the L1 diamond and the L2 disk: what `geometry` gives.",

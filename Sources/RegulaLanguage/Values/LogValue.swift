@@ -20,8 +20,15 @@ extension TrainingLog: ValueKind {
     }
 
     /// `plot(log, x: "epoch", y: ["loss"])`.
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
-        guard call.variadic.count == 1 else { return nil }
+    public static let plotParameters: [Parameter]? = [
+        .labelled("x", .string, default: .nothing, "The column to draw against, as \"epoch\"."),
+        .labelled("y", .either(.string, .list), default: .nothing, "The columns to draw; every other column when left out."),
+        PlotParameters.separate(.nothing, "Each column in its own panel; when left out, when their ranges differ more than tenfold."),
+        PlotParameters.xScale, PlotParameters.yScale, PlotParameters.title, PlotParameters.xLabel, PlotParameters.yLabel,
+    ]
+    public static let plotSummary = "its columns against the column `x`."
+
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value {
         guard case let .string(x) = call.value("x") else {
             throw RegulaError(.argument, "plot() of a log needs 'x:', the column to draw against, as in plot(log, x: \"epoch\", y: [\"loss\"])", at: call.range)
         }

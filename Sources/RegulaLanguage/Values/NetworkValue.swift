@@ -11,10 +11,11 @@ extension NetworkBox: ValueKind {
 
     public var display: DisplayBundle { .figure(LearningCharts.model(network, title: "\(kind) model"), text: description) }
 
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
-        try call.drawingAlone { () throws(RegulaError) -> Figure in
-            LearningCharts.model(network, title: try call.optionalString("title") ?? "\(kind) model")
-        }
+    public static let plotParameters: [Parameter]? = [PlotParameters.title]
+    public static let plotSummary = "its network diagram, exact zeros in grey."
+
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value {
+        .chart(LearningCharts.model(network, title: try call.optionalString("title") ?? "\(kind) model"))
     }
 
     public static let members: MemberTable<NetworkBox>? = memberTable(

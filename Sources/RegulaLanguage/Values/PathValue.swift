@@ -12,8 +12,14 @@ extension PathResult: ValueKind {
     public var display: DisplayBundle { .figure(.chart(LearningCharts.path(path)), text: description) }
 
     /// `plot(path)`, `plot(path, x: "norm")`, `plot(path, cv: cv)`.
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? {
-        guard call.variadic.count == 1 else { return nil }
+    public static let plotParameters: [Parameter]? = [
+        .labelled("x", .string, default: .string("lambda"), "\"lambda\" (log axis) or \"norm\" (the L1 norm of the coefficients)."),
+        .labelled("cv", ParameterType("CrossValidation"), default: .nothing, "A cross-validation of the path, whose λ_min and λ_1se are marked."),
+        PlotParameters.title,
+    ]
+    public static let plotSummary = "its coefficients against λ, each line named at its end."
+
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value {
         var againstNorm = false
         switch call.value("x") {
         case .nothing, .string("lambda"), .string("λ"): break

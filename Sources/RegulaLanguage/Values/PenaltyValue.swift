@@ -19,7 +19,6 @@ struct PenaltyValue: ValueKind {
     /// A penalty of the language's own (`penalty capped(w; t) = …`) is called to change its parameters.
     var callable: Builtin? { (penalty as? FormulaPenalty)?.builtin }
 
-    func plot(_ call: inout Call) throws(RegulaError) -> Value? { try LearningPlots.plotFunctions(&call) }
 
     /// `c * penalty`, `penalty * c` and `penalty + penalty`.
     static func binary(_ symbol: Symbol, _ left: Value, _ right: Value, at range: SourceRange) throws(RegulaError) -> Value? {

@@ -12,7 +12,6 @@ extension Prior: ValueKind {
             [(name, LearningCharts.grid(-4, 4).map { (x: $0, y: density($0)) })], title: name, xLabel: "w", yLabel: "density")), text: description)
     }
 
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? { try LearningPlots.plotFunctions(&call) }
 
     public static let members: MemberTable<Prior>? = memberTable(
         summary: "The prior density ∝ exp(−P(w)) whose MAP estimate a penalty gives: what `prior(penalty)` gives.",

@@ -18,8 +18,14 @@ public protocol ValueKind: Sendable {
     var callable: Builtin? { get }
     /// `left symbol right` when either side is of this kind; nil when the kind gives it no meaning.
     static func binary(_ symbol: Symbol, _ left: Value, _ right: Value, at range: SourceRange) throws(RegulaError) -> Value?
-    /// What `plot` draws when its first argument is of this kind; nil when it draws nothing of it.
-    func plot(_ call: inout Call) throws(RegulaError) -> Value?
+    /// What `plot(value, …)` takes after a value of this kind: `plot`'s form for the kind. Nil
+    /// when `plot` has no form of the kind's own (it draws nothing of it, or draws it among
+    /// others, as penalties and fits are drawn, by the forms in LearningPlots).
+    static var plotParameters: [Parameter]? { get }
+    /// One line: what `plot` draws of a value of the kind.
+    static var plotSummary: String { get }
+    /// What `plot` draws of this value, its arguments bound to `plotParameters`.
+    func plot(_ call: inout Call) throws(RegulaError) -> Value
 }
 
 extension ValueKind {
@@ -27,7 +33,28 @@ extension ValueKind {
     public static var members: MemberTable<Self>? { nil }
     public var callable: Builtin? { nil }
     public static func binary(_ symbol: Symbol, _ left: Value, _ right: Value, at range: SourceRange) throws(RegulaError) -> Value? { nil }
-    public func plot(_ call: inout Call) throws(RegulaError) -> Value? { nil }
+    public static var plotParameters: [Parameter]? { nil }
+    public static var plotSummary: String { "" }
+    public func plot(_ call: inout Call) throws(RegulaError) -> Value {
+        throw RegulaError(.type, "plot() cannot draw \(article(Self.typeName)) \(Self.typeName)", at: call.range)
+    }
+
+    /// `plot`'s form for this value's kind, if it has one of its own.
+    var plotFormOfItsKind: Builtin.Form? { Self.plotForm }
+
+    /// `plot`'s form for the kind: the value first (named as the kind's members name it), then
+    /// `plotParameters`.
+    static var plotForm: Builtin.Form? {
+        guard let parameters = plotParameters else { return nil }
+        let subject = members?.subject ?? "value"
+        return Builtin.Form(
+            subject: "\(article(typeName)) \(typeName)", summary: plotSummary,
+            parameters: [.positional(subject, ParameterType(typeName), "The \(typeName) to draw.")] + parameters,
+            accepts: { $0.as(Self.self) != nil }
+        ) { (call: inout Call) throws(RegulaError) -> Value in
+            try call.value(subject).as(Self.self)!.plot(&call)
+        }
+    }
 
     /// The declared members bound to this value; a kind without members still names its type
     /// in the "no member" error.
@@ -53,11 +80,14 @@ extension Value {
 }
 
 extension Call {
-    /// What `plot` gives of a value that is drawn by itself: `figure` when the value is the only
-    /// thing to draw, nil (a type error) when other values come with it.
-    func drawingAlone(_ figure: () throws(RegulaError) -> Figure) throws(RegulaError) -> Value? {
-        guard variadic.count == 1 else { return nil }
-        return .chart(try figure())
+    /// `figure` as `plot`'s result, with the `title:` given, if one was.
+    func titled(_ figure: Figure) throws(RegulaError) -> Value {
+        guard let title = try optionalString("title") else { return .chart(figure) }
+        switch figure {
+        case var .chart(chart): chart.title = title; return .chart(.chart(chart))
+        case var .grid(grid): grid.title = title; return .chart(.grid(grid))
+        case .network: return .chart(figure)
+        }
     }
 }
 

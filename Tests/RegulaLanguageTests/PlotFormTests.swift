@@ -1,0 +1,79 @@
+import Testing
+
+@testable import RegulaLanguage
+
+/// `plot` has a form per kind of first argument, each declaring the arguments it takes: an
+/// argument that does not apply to what is drawn is an error, never ignored.
+@Suite("plot's forms")
+struct PlotFormTests {
+    static let setup = """
+    let data = synthetic(samples: 40, features: 4, informative: 2, noise: 0.5, seed: 1)
+    let path = lassoPath(data, lambdas: 10)
+    let cv = crossValidate(path, folds: 4, seed: 0)
+    let trained = fit(linear, data, penalty: l1(0.1), optimizer: adam(lr: 0.01), epochs: 3)
+    let log = record()
+    log.add(epoch: 1, loss: 2)
+    log.add(epoch: 2, loss: 1)
+
+    """
+
+    /// Every form, with an argument that belongs to another form.
+    @Test(arguments: [
+        ("plot([1, 2], cv: cv)", "plot() of lists of numbers has no argument 'cv:'"),
+        ("plot(l1(1), kind: \"bar\")", "plot() of penalties or functions has no argument 'kind:'"),
+        ("plot(trained, from: 0)", "plot() of fits has no argument 'from:'"),
+        ("plot(path, show: \"loss\")", "plot() of a Path has no argument 'show:'"),
+        ("plot(cv, x: \"norm\")", "plot() of a CrossValidation has no argument 'x:'"),
+        ("plot(data, over: [1])", "plot() of a Dataset has no argument 'over:'"),
+        ("plot(log, x: \"epoch\", cv: cv)", "plot() of a Log has no argument 'cv:'"),
+        ("plot(linear(features: 2), names: [\"a\"])", "plot() of a Model has no argument 'names:'"),
+        ("plot(geometry(l1, l2, loss: quadratic(center: [1.5, 0.6], correlation: 0.4)), from: 0)", "plot() of a Geometry has no argument 'from:'"),
+    ])
+    func anArgumentOfAnotherFormIsAnError(source: String, message: String) {
+        let failure = run(Self.setup + source).failureMessage
+        #expect(failure?.hasPrefix(message) == true, "\(source): \(failure ?? "no error")")
+    }
+
+    @Test func aValueDrawnAloneTakesNoSecond() {
+        let failure = run(Self.setup + "plot(path, path)").failureMessage
+        #expect(failure?.hasPrefix("plot() of a Path takes 1 unlabelled argument(s), got more; its signature is plot(_ path: Path, x: String = \"lambda\"") == true, "\(failure ?? "")")
+    }
+
+    @Test func aKindWithoutAPictureNamesWhatPlotDraws() {
+        #expect(run("plot(coordinateDescent())").failureMessage
+            == "plot() draws lists of numbers, penalties or functions, fits, a Dataset, a Path, a CrossValidation, a Model, a Log or a Geometry; got an Optimizer here")
+        #expect(run("plot()").failureMessage == "plot() needs something to draw, as in plot([1, 4, 9])")
+    }
+
+    /// The forms' own arguments still work, `title:` on every form.
+    @Test(arguments: [
+        "plot([1, 4, 9], over: [1, 2, 3], kind: \"bar\", title: \"T\")",
+        "plot(l1(1), l2(1), from: -1, to: 1, separate: true, title: \"T\")",
+        "plot(trained, show: \"loss\", title: \"T\")",
+        "plot(path, x: \"norm\", cv: cv, title: \"T\")",
+        "plot(cv, title: \"T\")",
+        "plot(data, title: \"T\")",
+        "plot(log, x: \"epoch\", title: \"T\")",
+        "plot(linear(features: 2), title: \"T\")",
+        "plot(geometry(l1, l2, loss: quadratic(center: [1.5, 0.6], correlation: 0.4)), title: \"T\")",
+    ])
+    func everyFormTakesItsArgumentsAndATitle(source: String) throws {
+        let session = Session()
+        let result = try session.execute(Self.setup + source, output: RecordingSink()).get()
+        #expect(result.value?.svg?.contains(">T</text>") == true, "\(source)")
+    }
+
+    @Test func helpAndTheSignatureShowEachForm() throws {
+        let plot = try #require(BuiltinRegistry.all["plot"])
+        let lines = plot.signature.split(separator: "\n")
+        #expect(lines.count == plot.forms.count)
+        #expect(lines.contains("plot(_ cv: CrossValidation, title: String? = nothing)"))
+        #expect(plot.helpText.contains("Of a Path: its coefficients against λ, each line named at its end.\n    _ path: Path\n"))
+        #expect(BuiltinRegistry.referenceMarkdown().contains("Of fits: one view of one or more fits, overlaid or side by side.\n\n* `_ fits: Fit...`: The fits to draw.\n"))
+    }
+
+    @Test func completionOffersEveryFormsLabels() {
+        let matches = Session().completions(in: "plot(path, c", cursor: 12).matches
+        #expect(matches.contains("cv:"))
+    }
+}
