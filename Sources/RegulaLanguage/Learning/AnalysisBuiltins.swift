@@ -13,7 +13,9 @@ enum AnalysisBuiltins {
         parameters: [.positional("penalty")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let penalty = try call.penalty("penalty")
-        return .learning(.prior(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in try Prior(penalty) }))
+        return .learning(.prior(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in
+            do throws(LearningError) { return try Prior(penalty) } catch { throw error.naming(penalty: "\(penalty)") }
+        }))
     }
 
     static let histogram = Builtin(
