@@ -14,7 +14,7 @@ enum AnalysisBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let penalty = try call.penalty("penalty")
         return .learning(.prior(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in
-            do throws(LearningError) { return try Prior(penalty) } catch { throw error.naming(penalty: "\(penalty)") }
+            do throws(LearningError) { return try Prior(penalty) } catch { throw error.naming(penalty: spelled(penalty)) }
         }))
     }
 

@@ -129,7 +129,7 @@ enum FitBuiltins {
         var group: GroupPenalty?
         if case let .learning(.groupPenalty(given)) = call.value("penalty") { group = given }
         let penalty = group == nil ? try call.penalty("penalty") : NoPenalty()
-        let penaltyName = group.map { LearningValue.groupPenalty($0).description } ?? "\(penalty)"
+        let penaltyName = group.map(spelled) ?? spelled(penalty)
         guard case let .learning(.optimizer(optimizer)) = call.value("optimizer") else {
             throw call.typeMismatch("optimizer", expected: "an optimizer such as coordinateDescent() or proximal(lr: 0.1)")
         }
@@ -150,7 +150,7 @@ enum FitBuiltins {
                 try PenalizedRegression(data, family: family, options: solverOptions).fit(penalty: penalty)
             }
             return .learning(.fit(FitResult(
-                model: model.name, method: "coordinate descent", penalty: "\(penalty)", featureNames: data.featureNames,
+                model: model.name, method: "coordinate descent", penalty: spelled(penalty), featureNames: data.featureNames,
                 coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, truth: data.truth,
                 certificate: result.certificate)))
         case let .training(box):

@@ -35,7 +35,7 @@ indirect enum Formula: Sendable {
 /// A penalty defined in a cell by `penalty name(w, …) = formula`. It plugs into every solver
 /// through the `Penalty` interface; its proximal step is closed-form when the formula turns
 /// out to be a·|w| + b·w² (checked numerically), and a robust one-dimensional search otherwise.
-public struct FormulaPenalty: Penalty {
+public struct FormulaPenalty: SpelledPenalty {
     public let name: String
     let parameterNames: [String]
     let parameterValues: [Double]
@@ -64,7 +64,8 @@ public struct FormulaPenalty: Penalty {
         return slope.isFinite && slope >= 0 ? slope : nil
     }
 
-    public var description: String {
+    /// `capped` or `capped(t: 0.5)`: the call that makes it.
+    var spelling: String {
         parameterNames.isEmpty ? name : "\(name)(" + zip(parameterNames, parameterValues).map { "\($0): \(Value.format($1))" }.joined(separator: ", ") + ")"
     }
 

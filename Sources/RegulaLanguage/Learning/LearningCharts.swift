@@ -170,7 +170,7 @@ enum LearningCharts {
         gradient.width = 380
         value.height = 300
         gradient.height = 300
-        return ChartGrid([value, gradient], title: "\(penalty)")
+        return ChartGrid([value, gradient], title: spelled(penalty))
     }
 
     /// Curves of one variable, with where pairs of them cross (for w > 0) marked: |w| and w²

@@ -130,7 +130,7 @@ enum LearningPlots {
             let name: String, ys: [Double]
             switch argument.value {
             case let .learning(.penalty(penalty)):
-                (name, ys) = ("\(penalty)", grid.map(penalty.value))
+                (name, ys) = (spelled(penalty), grid.map(penalty.value))
                 exact?.append(penalty.value)
                 kinds.insert(.value)
             case let .learning(.curve(curve)):

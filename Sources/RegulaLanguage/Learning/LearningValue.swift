@@ -202,7 +202,7 @@ public enum LearningValue: Sendable {
         switch self {
         case let .dataset(data):
             "\(data.title): \(data.sampleCount) samples × \(data.featureCount) features, target \(data.targetName)"
-        case let .penalty(penalty): "\(penalty)"
+        case let .penalty(penalty): spelled(penalty)
         case let .model(model): model.name
         case let .optimizer(optimizer): optimizer.name
         case let .fit(fit):
@@ -220,7 +220,7 @@ public enum LearningValue: Sendable {
         case let .quadratic(loss):
             "quadratic loss centred at (\(loss.center.map { Value.format($0) }.joined(separator: ", "))), correlation \(Value.format(loss.correlation))"
         case let .geometry(result): result.description
-        case let .groupPenalty(group): "groupLasso(\(Value.format(group.strength)), by: \"\(group.structure.rawValue)\")"
+        case let .groupPenalty(group): spelled(group)
         case let .timing(timing): "time of " + timing.names.joined(separator: ", ")
         }
     }
@@ -262,7 +262,7 @@ public struct PenaltyCurve: Sendable {
     public let penalty: any Penalty
     public let kind: Kind
 
-    var name: String { "\(penalty).\(kind.rawValue)" }
+    var name: String { "\(spelled(penalty)).\(kind.rawValue)" }
 
     func callAsFunction(_ w: Double) -> Double {
         switch kind {
