@@ -81,7 +81,7 @@ enum LearningCharts {
     ) -> Chart {
         let marks = zip(fits, names).map { fit, name in
             let points = fit.history.map { (x: Double($0.epoch), y: column($0)) }
-            return Mark(stepped ? .step(points) : .line(points), name: name)
+            return stepped ? Mark(.step(points), name: name) : Mark(.line(points), name: name)
         }
         var chart = Chart(marks, title: title, xLabel: "epoch", yLabel: yLabel)
         if stepped {
