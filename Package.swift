@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Regula",
-    platforms: [.macOS(.v13)],
+    // Linux only, so no `platforms:`: the linker flags below (lld, packed relocations, the static
+    // OpenBLAS) and the kernel's glibc calls (mallopt, malloc_trim) have no macOS counterpart.
     products: [
         .executable(name: "regula", targets: ["regula"]),
     ],

@@ -4,6 +4,10 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 setup_all
 
+say "Embedded datasets against data/"
+"$VENV/bin/python" "$ROOT/scripts/embed_datasets.py" --check \
+    || fail "Sources/RegulaLearning/Datasets/BundledData.swift does not match data/*.csv: run python3 scripts/embed_datasets.py and commit the result"
+
 say "Swift unit tests"
 (cd "$ROOT" && swift test 2>&1 | quiet_build_output) || fail "swift test failed"
 

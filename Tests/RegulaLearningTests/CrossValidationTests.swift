@@ -52,7 +52,6 @@ struct CrossValidationTests {
 
     @Test func metrics() throws {
         #expect(Metrics.meanSquaredError([1, 2], [1, 4]) == 2)
-        #expect(Metrics.rSquared([1, 2, 3], [1, 2, 3]) == 1)
         #expect(Metrics.accuracy([1, 0, 1, 1], [1, 1, 1, 0]) == 0.5)
         #expect(Swift.abs(Metrics.logLoss(probabilities: [0.5, 0.5], [0, 1]) - log(2)) < 1e-15)
         #expect(Metrics.exactZeros([0, 1e-300, -0.0, 3]) == 2)

@@ -72,7 +72,7 @@ public struct Chart: Sendable {
         let yAxis = AxisStyle(categories: yCategories, integers: yIntegers)
         let left = 10 + (yLabel == nil ? 0 : 20) + Axes.widestLabel(y, style: yAxis) + 8
         let endLabels = colored.filter { $0.mark.labelsEnd && $0.mark.name != nil }
-        let heatmaps = marks.contains { if case .heatmap = $0.shape { true } else { false } }
+        let heatmaps = marks.contains { $0.shape.colorBarValues != nil }
         let rightMargin = 16 + (endLabels.isEmpty ? 0 : EndLabels.width(endLabels.map { $0.mark.name! })) + (heatmaps ? 64 : 0)
         var plot = Frame(left: left, top: top, right: width - rightMargin, bottom: bottom)
         var x = xScale.scale(values: xValues, fixed: xDomain, range: plot.left...plot.right, isFlipped: reversesX, tickCount: max(2, Int(plot.width / 70)))
@@ -84,7 +84,7 @@ public struct Chart: Sendable {
         var placedText: [Frame] = []
         for item in colored {
             var elements = item.mark.elements(in: RenderContext(x: x, y: y, plot: plot, color: item.color))
-            if case .text = item.mark.shape { elements = elements.map { TextLabels.avoiding(&placedText, $0) } }
+            if item.mark.shape.avoidsOtherText { elements = elements.map { TextLabels.avoiding(&placedText, $0) } }
             children += elements
         }
         children += RuleLabels.elements(for: marks, x: x, plot: plot)
@@ -131,7 +131,7 @@ public struct Chart: Sendable {
 
     /// A vertical colour bar right of the plot, with the heatmap's range.
     private func colorBar(plot: Frame) -> [SVGElement] {
-        let values = marks.flatMap { mark -> [Double] in if case let .heatmap(grid) = mark.shape { grid.values } else { [] } }
+        let values = marks.flatMap { $0.shape.colorBarValues ?? [] }
         let colors = ColorScale(values: values)
         let steps = 24
         let (left, barWidth) = (plot.right + 16, 12.0)

@@ -19,30 +19,12 @@ struct Legend {
                 row += 1
             }
             let y = top + row * 18 + 8
-            children.append(Self.swatch(item.mark, color: item.color, x: cursor, y: y))
+            children.append(item.mark.shape.legendSwatch(of: item.mark, color: item.color, x: cursor, y: y))
             children.append(Axes.text(name, x: cursor + 24, y: y + 4, anchor: "start"))
             cursor += itemWidth
         }
         elements = [SVGElement("g", [("class", "legend")], children: children)]
         height = (row + 1) * 18
-    }
-
-    /// A short stroke for lines, a square for filled marks, a dot for points.
-    private static func swatch(_ mark: Mark, color: String, x: Double, y: Double) -> SVGElement {
-        switch mark.shape {
-        case .bars, .band, .area, .heatmap:
-            return SVGElement("rect", [
-                ("x", NumberFormat.coordinate(x + 3)), ("y", NumberFormat.coordinate(y - 6)), ("width", "12"), ("height", "12"),
-                ("fill", color), ("fill-opacity", NumberFormat.coordinate(mark.opacity.map { max($0, 0.35) } ?? 0.85)),
-            ])
-        case .scatter, .stems:
-            return SVGElement("circle", [
-                ("cx", NumberFormat.coordinate(x + 9)), ("cy", NumberFormat.coordinate(y)), ("r", "4"),
-                ("fill", mark.isHollow ? Theme.background : color), ("stroke", color), ("stroke-width", "2"),
-            ])
-        default:
-            return Axes.line(x1: x, y1: y, x2: x + 18, y2: y, color: color, width: 3, dashed: mark.isDashed)
-        }
     }
 }
 
@@ -65,7 +47,7 @@ enum EndLabels {
     static func elements(for items: [(mark: Mark, color: String)], x: any PositionScale, y: any PositionScale, plot: Frame) -> [SVGElement] {
         var ends: [(name: String, color: String, x: Double, y: Double)] = []
         for item in items {
-            guard case let .line(points) = item.mark.shape else { continue }
+            guard let points = item.mark.shape.endLabelPoints else { continue }
             let placed = points.filter { x.canPlace($0.x) && y.canPlace($0.y) }.map { (x: x($0.x), y: y($0.y)) }
             guard let end = placed.max(by: { $0.x < $1.x }) else { continue }
             ends.append((item.mark.name!, item.color, end.x, end.y))
@@ -107,7 +89,7 @@ enum RuleLabels {
         var placed: [Frame] = []
         var elements: [SVGElement] = []
         for mark in marks {
-            guard case let .verticalRule(value) = mark.shape, let name = mark.name, x.canPlace(value) else { continue }
+            guard let value = mark.shape.labelledRule, let name = mark.name, x.canPlace(value) else { continue }
             let position = x(value)
             let width = Theme.textWidth(name, size: 11)
             let onLeft = position + 4 + width > plot.right

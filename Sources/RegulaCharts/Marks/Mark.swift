@@ -36,32 +36,11 @@ public struct Grid: Sendable, Equatable {
     public func value(column: Int, row: Int) -> Double { values[row * xs.count + column] }
 }
 
-/// What a chart draws, in data coordinates: a line, points, bars, a band, a rule, text, …
-/// Marks are values; a `Chart` lays them out on shared scales (after Observable Plot).
+/// What a chart draws, in data coordinates: a shape (`MarkShape`: a line, points, bars, a band,
+/// a rule, text, …) and how it is styled. Marks are values; a `Chart` lays them out on shared
+/// scales (after Observable Plot).
 public struct Mark: Sendable {
-    public enum Shape: Sendable {
-        /// A polyline; a point that cannot be placed (NaN, or ≤ 0 on a log scale) breaks it.
-        case line([Point])
-        /// A line that holds each value until the next x (counts that change in whole steps).
-        case step([Point])
-        case scatter([Point])
-        /// A filled band between `low` and `high` along `x` (mean ± standard error).
-        case band(x: [Double], low: [Double], high: [Double])
-        /// Bars from 0 (or the axis) up to each value; histograms are bars that touch.
-        case bars([Bar])
-        /// A line from 0 to each value with a dot at its end (coefficients by index).
-        case stems([Point])
-        /// A filled closed shape (the L1 diamond, the L2 disk).
-        case area([Point])
-        case verticalRule(Double)
-        case horizontalRule(Double)
-        case text(Point, String)
-        case heatmap(Grid)
-        /// Lines where the grid's interpolated value equals each level (marching squares).
-        case contours(Grid, levels: [Double])
-    }
-
-    public var shape: Shape
+    public var shape: any MarkShape
     /// Shown in the legend or at the line's end, and as the mark's tooltip.
     public var name: String?
     /// An index into the palette; nil takes the next colour in order.
@@ -78,7 +57,7 @@ public struct Mark: Sendable {
     /// Text marks: placed right of their point (`start`) or left of it (`end`).
     public var textAnchor = "start"
 
-    public init(_ shape: Shape, name: String? = nil, color: Int? = nil) {
+    public init(_ shape: some MarkShape, name: String? = nil, color: Int? = nil) {
         self.shape = shape
         self.name = name
         self.color = color
@@ -96,66 +75,24 @@ public struct Mark: Sendable {
     }
 
     /// Does this mark take a colour of the palette (and a place in the legend)?
-    var isDataMark: Bool {
-        switch shape {
-        case .verticalRule, .horizontalRule, .text, .heatmap: false
-        default: true
-        }
-    }
+    var isDataMark: Bool { shape.isDataMark }
 
     /// What the mark is, in a word, for descriptions.
-    var kindName: String {
-        switch shape {
-        case .line: "line"
-        case .step: "step"
-        case .scatter: "scatter"
-        case .band: "band"
-        case .bars: "bar"
-        case .stems: "stem"
-        case .area: "area"
-        case .verticalRule, .horizontalRule: "rule"
-        case .text: "text"
-        case .heatmap: "heatmap"
-        case .contours: "contour"
-        }
-    }
+    var kindName: String { shape.kindName }
 
     /// Named data marks, except those named at their ends and those greyed out as inactive
     /// (a grey swatch in a legend of colours would name nothing).
     var inLegend: Bool { name != nil && isDataMark && !labelsEnd && !isInactive }
 
     /// The x values the chart's x scale must cover.
-    var xExtent: [Double] {
-        switch shape {
-        case let .line(points), let .step(points), let .scatter(points), let .stems(points), let .area(points): points.map(\.x)
-        case let .band(x, _, _): x
-        case let .bars(bars): bars.flatMap { [$0.lower, $0.upper] }
-        case let .verticalRule(x): [x]
-        case .horizontalRule: []
-        case let .text(point, _): [point.x]
-        case let .heatmap(grid): Self.cellEdges(grid.xs)
-        case let .contours(grid, _): grid.xs
-        }
-    }
+    var xExtent: [Double] { shape.xExtent }
 
     /// The y values the chart's y scale must cover.
-    var yExtent: [Double] {
-        switch shape {
-        case let .line(points), let .step(points), let .scatter(points), let .area(points): points.map(\.y)
-        case let .stems(points): points.map(\.y) + [0]
-        case let .band(_, low, high): low + high
-        case let .bars(bars): bars.map(\.value) + [0]
-        case .verticalRule: []
-        case let .horizontalRule(y): [y]
-        case let .text(point, _): [point.y]
-        case let .heatmap(grid): Self.cellEdges(grid.ys)
-        case let .contours(grid, _): grid.ys
-        }
-    }
+    var yExtent: [Double] { shape.yExtent }
 
     /// The boundaries of the cells centred on `centers`: halfway between neighbours, and half a
     /// step beyond the ends.
-    static func cellEdges(_ centers: [Double]) -> [Double] {
+    public static func cellEdges(_ centers: [Double]) -> [Double] {
         guard centers.count > 1 else { return centers.isEmpty ? [] : [centers[0] - 0.5, centers[0] + 0.5] }
         var edges = [centers[0] - (centers[1] - centers[0]) / 2]
         for index in 1..<centers.count { edges.append((centers[index - 1] + centers[index]) / 2) }

@@ -45,7 +45,7 @@ public enum NumberFormat {
     }
 
     /// A coordinate in an SVG file: two decimals at most.
-    static func coordinate(_ value: Double) -> String {
+    public static func coordinate(_ value: Double) -> String {
         // A non-finite coordinate would make invalid SVG: put it far outside instead.
         guard value.isFinite else { return value.isNaN ? "0" : (value > 0 ? "1e6" : "-1e6") }
         return trimmed(fixed(value, decimals: 2))

@@ -6,22 +6,8 @@ import Darwin
 
 /// Numeric built-ins. Each takes a Number, or a List of Numbers where that makes sense.
 enum MathBuiltins {
-    static let all: [Builtin] = [
-        elementwise("abs", "absolute value", Swift.abs),
-        elementwise("sqrt", "square root", sqrt, domain: { $0 >= 0 }, domainText: "≥ 0"),
-        elementwise("log", "natural logarithm", log, domain: { $0 > 0 }, domainText: "> 0"),
-        elementwise("exp", "exponential", exp),
-        elementwise("sign", "sign (-1, 0 or 1)", { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) }),
-        // Activations; also what `mlp(activation:)` takes.
-        elementwise("relu", "rectified linear unit, max(0, x)", { max(0, $0) }),
-        elementwise("tanh", "hyperbolic tangent", { tanh($0) }),
-        elementwise("sigmoid", "logistic function 1/(1 + e^−x)", { 1 / (1 + exp(-$0)) }),
-        reduction("sum", "sum") { $0.reduce(0, +) },
-        reduction("mean", "arithmetic mean", needsElements: true) { $0.reduce(0, +) / Double($0.count) },
-        reduction("min", "smallest element", needsElements: true) { $0.min()! },
-        reduction("max", "largest element", needsElements: true) { $0.max()! },
-        linspace, round,
-    ]
+    /// The functions of `MathFunction.all` (declared there with their derivatives), then the rest.
+    static let all: [Builtin] = MathFunction.all.map(\.builtin) + [linspace, round]
 
     static let round = Builtin(
         "round",

@@ -13,7 +13,9 @@ enum AnalysisBuiltins {
         parameters: [.positional("penalty", .penalty, "A penalty that keeps growing, such as l1(1) or l2(1, half: true).")]
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let penalty = try call.penalty("penalty")
-        return .object(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in try Prior(penalty) })
+        return .object(try engine(at: call.range(of: "penalty")) { () throws(LearningError) in
+            do throws(LearningError) { return try Prior(penalty) } catch { throw error.naming(penalty: spelled(penalty)) }
+        })
     }
 
     static let histogram = Builtin(

@@ -135,7 +135,7 @@ enum FitBuiltins {
         var group: GroupPenalty?
         if case let .object(given as GroupPenalty) = call.value("penalty") { group = given }
         let penalty = group == nil ? try call.penalty("penalty") : NoPenalty()
-        let penaltyName = group.map(\.description) ?? "\(penalty)"
+        let penaltyName = group.map(spelled) ?? spelled(penalty)
         guard case let .object(optimizer as OptimizerSpecification) = call.value("optimizer") else {
             throw call.typeMismatch("optimizer", expected: "an optimizer such as coordinateDescent() or proximal(lr: 0.1)")
         }
@@ -156,7 +156,7 @@ enum FitBuiltins {
                 try PenalizedRegression(data, family: family, options: solverOptions).fit(penalty: penalty)
             }
             return .object(FitResult(
-                model: model.name, method: "coordinate descent", penalty: "\(penalty)", featureNames: data.featureNames,
+                model: model.name, method: "coordinate descent", penalty: spelled(penalty), featureNames: data.featureNames,
                 coefficients: result.coefficients, intercept: result.intercept, objective: result.objective, truth: data.truth,
                 certificate: result.certificate))
         case let .training(box):

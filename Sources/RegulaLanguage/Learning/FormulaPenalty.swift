@@ -1,8 +1,8 @@
 import RegulaLearning
 
 /// A penalty formula compiled from the syntax tree: the weight, parameters, constants,
-/// arithmetic and a few functions. It evaluates P(w) and, by forward-mode automatic
-/// differentiation (dual numbers), P′(w) — a subgradient of least magnitude at kinks.
+/// arithmetic and the differentiable functions of `MathFunction.all`. It evaluates P(w) and,
+/// on dual numbers, P′(w) — a subgradient of least magnitude at kinks.
 indirect enum Formula: Sendable {
     case constant(Double)
     case weight
@@ -12,57 +12,22 @@ indirect enum Formula: Sendable {
     case subtract(Formula, Formula)
     case multiply(Formula, Formula)
     case divide(Formula, Formula)
-    case function(String, [Formula])
+    case unary(@Sendable (Dual) -> Dual, Formula)
+    case binary(@Sendable (Dual, Dual) -> Dual, Formula, Formula)
 
-    /// The functions a formula may call.
-    static let functions: [String: Int] = [
-        "abs": 1, "sqrt": 1, "log": 1, "exp": 1, "sign": 1, "tanh": 1, "sigmoid": 1, "relu": 1, "min": 2, "max": 2,
-    ]
-
-    /// (value, derivative with respect to the weight) at `w`.
-    func evaluate(_ w: Double, _ parameters: [Double]) -> (Double, Double) {
+    /// P(w) and dP/dw at `w`.
+    func evaluate(_ w: Double, _ parameters: [Double]) -> Dual {
         switch self {
-        case let .constant(c): return (c, 0)
-        case .weight: return (w, 1)
-        case let .parameter(index): return (parameters[index], 0)
-        case let .negate(a):
-            let (v, d) = a.evaluate(w, parameters)
-            return (-v, -d)
-        case let .add(a, b):
-            let (u, du) = a.evaluate(w, parameters), (v, dv) = b.evaluate(w, parameters)
-            return (u + v, du + dv)
-        case let .subtract(a, b):
-            let (u, du) = a.evaluate(w, parameters), (v, dv) = b.evaluate(w, parameters)
-            return (u - v, du - dv)
-        case let .multiply(a, b):
-            let (u, du) = a.evaluate(w, parameters), (v, dv) = b.evaluate(w, parameters)
-            return (u * v, du * v + u * dv)
-        case let .divide(a, b):
-            let (u, du) = a.evaluate(w, parameters), (v, dv) = b.evaluate(w, parameters)
-            return (u / v, (du * v - u * dv) / (v * v))
-        case let .function(name, arguments):
-            let (x, dx) = arguments[0].evaluate(w, parameters)
-            switch name {
-            // At a kink the derivative is the subgradient of least magnitude: 0 for |x| at 0.
-            case "abs": return (Swift.abs(x), x > 0 ? dx : (x < 0 ? -dx : 0))
-            case "sqrt": return (x.squareRoot(), dx / (2 * x.squareRoot()))
-            case "log": return (Glibc.log(x), dx / x)
-            case "exp": return (Glibc.exp(x), Glibc.exp(x) * dx)
-            case "sign": return (x > 0 ? 1 : (x < 0 ? -1 : 0), 0)
-            case "tanh":
-                let t = Glibc.tanh(x)
-                return (t, (1 - t * t) * dx)
-            case "sigmoid":
-                let s = 1 / (1 + Glibc.exp(-x))
-                return (s, s * (1 - s) * dx)
-            case "relu": return (max(0, x), x > 0 ? dx : 0)
-            case "min", "max":
-                let (y, dy) = arguments[1].evaluate(w, parameters)
-                let first = name == "min" ? x <= y : x >= y
-                if x == y { return (x, Swift.abs(dx) <= Swift.abs(dy) ? dx : dy) }
-                return first ? (x, dx) : (y, dy)
-            default: return (.nan, .nan)
-            }
+        case let .constant(c): Dual(c)
+        case .weight: Dual.variable(w)
+        case let .parameter(index): Dual(parameters[index])
+        case let .negate(a): -a.evaluate(w, parameters)
+        case let .add(a, b): a.evaluate(w, parameters) + b.evaluate(w, parameters)
+        case let .subtract(a, b): a.evaluate(w, parameters) - b.evaluate(w, parameters)
+        case let .multiply(a, b): a.evaluate(w, parameters) * b.evaluate(w, parameters)
+        case let .divide(a, b): a.evaluate(w, parameters) / b.evaluate(w, parameters)
+        case let .unary(function, a): function(a.evaluate(w, parameters))
+        case let .binary(function, a, b): function(a.evaluate(w, parameters), b.evaluate(w, parameters))
         }
     }
 }
@@ -70,7 +35,7 @@ indirect enum Formula: Sendable {
 /// A penalty defined in a cell by `penalty name(w, …) = formula`. It plugs into every solver
 /// through the `Penalty` interface; its proximal step is closed-form when the formula turns
 /// out to be a·|w| + b·w² (checked numerically), and a robust one-dimensional search otherwise.
-public struct FormulaPenalty: Penalty {
+public struct FormulaPenalty: SpelledPenalty {
     public let name: String
     let parameterNames: [String]
     let parameterValues: [Double]
@@ -85,8 +50,8 @@ public struct FormulaPenalty: Penalty {
         elasticForm = Self.detectElasticForm(formula, parameterValues)
     }
 
-    public func value(_ weight: Double) -> Double { formula.evaluate(weight, parameterValues).0 }
-    public func derivative(_ weight: Double) -> Double { formula.evaluate(weight, parameterValues).1 }
+    public func value(_ weight: Double) -> Double { formula.evaluate(weight, parameterValues).value }
+    public func derivative(_ weight: Double) -> Double { formula.evaluate(weight, parameterValues).derivative }
 
     public func proximal(_ weight: Double, step: Double) -> Double {
         if let form = elasticForm { return elasticProximal(weight, step: step, l1: form.l1, l2: form.l2) }
@@ -99,13 +64,14 @@ public struct FormulaPenalty: Penalty {
         return slope.isFinite && slope >= 0 ? slope : nil
     }
 
-    public var description: String {
+    /// `capped` or `capped(t: 0.5)`: the call that makes it.
+    var spelling: String {
         parameterNames.isEmpty ? name : "\(name)(" + zip(parameterNames, parameterValues).map { "\($0): \(Value.format($1))" }.joined(separator: ", ") + ")"
     }
 
     /// (a, b) when P(w) = a·|w| + b·w² at every probe point (to rounding), else nil.
     static func detectElasticForm(_ formula: Formula, _ parameters: [Double]) -> (l1: Double, l2: Double)? {
-        func p(_ w: Double) -> Double { formula.evaluate(w, parameters).0 }
+        func p(_ w: Double) -> Double { formula.evaluate(w, parameters).value }
         guard p(0) == 0 else { return nil }
         // From P(1) = a + b and P(2) = 2a + 4b.
         let b = (p(2) - 2 * p(1)) / 2, a = p(1) - b
@@ -193,19 +159,27 @@ extension Evaluator {
             default: break
             }
         case let .call(callee, arguments):
-            if case let .name(function) = callee.form, let arity = Formula.functions[function.text] {
-                guard arguments.count == arity, arguments.allSatisfy({ $0.label == nil }) else {
-                    throw RegulaError(.argument, "\(function.text)() in a penalty formula takes \(arity) unlabelled argument(s)", at: expression.range)
+            if case let .name(name) = callee.form, let function = MathFunction.named[name.text] {
+                guard let differentiable = function.differentiable else {
+                    throw RegulaError(
+                        .type, "\(name.text)() is a function of a list, not of one weight, so a penalty formula cannot use it; it can use " + MathFunction.differentiableNames.joined(separator: ", "),
+                        at: expression.range)
+                }
+                guard arguments.count == differentiable.arity, arguments.allSatisfy({ $0.label == nil }) else {
+                    throw RegulaError(.argument, "\(name.text)() in a penalty formula takes \(differentiable.arity) unlabelled argument(s)", at: expression.range)
                 }
                 var compiled: [Formula] = []
                 for argument in arguments { compiled.append(try compile(argument.value)) }
-                return .function(function.text, compiled)
+                switch differentiable {
+                case let .unary(f): return .unary(f, compiled[0])
+                case let .binary(f): return .binary(f, compiled[0], compiled[1])
+                }
             }
         default:
             break
         }
         throw RegulaError(
-            .type, "a penalty formula can use numbers, '\(weight)', its parameters, + - * /, and " + Formula.functions.keys.sorted().joined(separator: ", "),
+            .type, "a penalty formula can use numbers, '\(weight)', its parameters, + - * /, and " + MathFunction.differentiableNames.joined(separator: ", "),
             at: expression.range)
     }
 }

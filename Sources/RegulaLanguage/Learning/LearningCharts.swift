@@ -81,7 +81,7 @@ enum LearningCharts {
     ) -> Chart {
         let marks = zip(fits, names).map { fit, name in
             let points = fit.history.map { (x: Double($0.epoch), y: column($0)) }
-            return Mark(stepped ? .step(points) : .line(points), name: name)
+            return stepped ? Mark(.step(points), name: name) : Mark(.line(points), name: name)
         }
         var chart = Chart(marks, title: title, xLabel: "epoch", yLabel: yLabel)
         if stepped {
@@ -170,7 +170,7 @@ enum LearningCharts {
         gradient.width = 380
         value.height = 300
         gradient.height = 300
-        return ChartGrid([value, gradient], title: "\(penalty)")
+        return ChartGrid([value, gradient], title: spelled(penalty))
     }
 
     /// Curves of one variable, with where pairs of them cross (for w > 0) marked: |w| and w²
@@ -189,7 +189,8 @@ enum LearningCharts {
             for i in curves.indices {
                 for j in curves.indices where j > i {
                     for estimate in crossingPoints(curves[i].points, curves[j].points) {
-                        crossings.append(bisect({ evaluate[i]($0) - evaluate[j]($0) }, from: max(estimate - step, 1e-12), to: estimate + step) ?? estimate)
+                        let exact = try? bisectionRoot(of: { evaluate[i]($0) - evaluate[j]($0) }, from: max(estimate - step, 1e-12), to: estimate + step)
+                        crossings.append(exact ?? estimate)
                     }
                 }
             }
@@ -201,20 +202,6 @@ enum LearningCharts {
             marks.append(Mark.line(curves[0].points.map { (x: $0.x, y: $0.x) }, name: "no penalty", color: 7, dashed: true))
         }
         return Chart(marks, title: title, xLabel: xLabel, yLabel: yLabel)
-    }
-
-    /// A root of `f` between `low` and `high` when its sign differs at the two ends.
-    private static func bisect(_ f: (Double) -> Double, from low: Double, to high: Double) -> Double? {
-        var (a, b) = (low, high)
-        var fa = f(a)
-        guard fa.isFinite, f(b).isFinite, (fa < 0) != (f(b) < 0) else { return nil }
-        for _ in 0..<200 where b - a > 1e-15 * max(1, abs(a)) {
-            let middle = (a + b) / 2
-            let value = f(middle)
-            if value == 0 { return middle }
-            if (value < 0) == (fa < 0) { (a, fa) = (middle, value) } else { b = middle }
-        }
-        return (a + b) / 2
     }
 
     /// Where two curves sampled on the same grid cross at w > 0, by linear interpolation.

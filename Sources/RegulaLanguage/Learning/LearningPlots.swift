@@ -119,7 +119,7 @@ enum LearningPlots {
             switch argument.value {
             case let .object(object as PenaltyValue):
                 let penalty = object.penalty
-                (name, ys) = ("\(penalty)", grid.map(penalty.value))
+                (name, ys) = (spelled(penalty), grid.map(penalty.value))
                 exact?.append(penalty.value)
                 kinds.insert(.value)
             case let .object(curve as PenaltyCurve):

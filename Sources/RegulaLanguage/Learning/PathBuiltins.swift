@@ -155,9 +155,9 @@ enum PathBuiltins {
             if gamma != nil { throw noGamma(call) }
             let base = try call.penalty("penalty")
             guard let slope = base.thresholdAtZero, slope > 0 else {
-                throw RegulaError(.value, "a path needs a penalty with a kink at 0 (its slope there gives λ_max); \(base) has none", at: call.range(of: "penalty"))
+                throw RegulaError(.value, "a path needs a penalty with a kink at 0 (its slope there gives λ_max); \(spelled(base)) has none", at: call.range(of: "penalty"))
             }
-            return PenaltyFamily(name: "\(base)", zeroThresholdPerLambda: slope) { (lambda: Double) throws(LearningError) in
+            return PenaltyFamily(name: spelled(base), zeroThresholdPerLambda: slope) { (lambda: Double) throws(LearningError) in
                 try ScaledPenalty(lambda, base)
             }
         default:

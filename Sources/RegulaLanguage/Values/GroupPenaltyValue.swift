@@ -4,5 +4,5 @@ import RegulaLearning
 extension GroupPenalty: ValueKind {
     public static let typeName = "GroupPenalty"
 
-    public var description: String { "groupLasso(\(Value.format(strength)), by: \"\(structure.rawValue)\")" }
+    public var description: String { spelled(self) }
 }

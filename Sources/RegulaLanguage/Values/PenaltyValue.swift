@@ -12,7 +12,7 @@ struct PenaltyValue: ValueKind {
 
     static let typeName = "Penalty"
 
-    var description: String { "\(penalty)" }
+    var description: String { spelled(penalty) }
 
     var display: DisplayBundle { .figure(.grid(LearningCharts.shape(of: penalty)), text: description) }
 

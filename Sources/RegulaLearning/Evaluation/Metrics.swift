@@ -6,14 +6,6 @@ public enum Metrics {
         return zip(predicted, actual).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(max(actual.count, 1))
     }
 
-    /// R² = 1 − SSE/SST (1 for a perfect fit; can be negative).
-    public static func rSquared(_ predicted: [Double], _ actual: [Double]) -> Double {
-        let mean = actual.average
-        let total = actual.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let residual = zip(predicted, actual).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        return total > 0 ? 1 - residual / total : (residual == 0 ? 1 : 0)
-    }
-
     /// The fraction of labels predicted exactly.
     public static func accuracy(_ predicted: [Double], _ actual: [Double]) -> Double {
         Double(zip(predicted, actual).filter { $0 == $1 }.count) / Double(max(actual.count, 1))

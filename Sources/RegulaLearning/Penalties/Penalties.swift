@@ -5,7 +5,6 @@ public struct NoPenalty: Penalty {
     public func derivative(_ weight: Double) -> Double { 0 }
     public func proximal(_ weight: Double, step: Double) -> Double { weight }
     public var elasticForm: (l1: Double, l2: Double)? { (0, 0) }
-    public var description: String { "none" }
 }
 
 /// λ·|w|, the lasso penalty.
@@ -22,7 +21,6 @@ public struct L1Penalty: Penalty {
     public func derivative(_ weight: Double) -> Double { (weight > 0 ? strength : 0) - (weight < 0 ? strength : 0) }
     public func proximal(_ weight: Double, step: Double) -> Double { softThreshold(weight, step * strength) }
     public var elasticForm: (l1: Double, l2: Double)? { (strength, 0) }
-    public var description: String { "l1(\(formatted(strength)))" }
 }
 
 /// Which of the two common L2 conventions a penalty uses.
@@ -47,9 +45,6 @@ public struct L2Penalty: Penalty {
     public func derivative(_ weight: Double) -> Double { 2 * coefficient * weight }
     public func proximal(_ weight: Double, step: Double) -> Double { weight / (1 + 2 * step * coefficient) }
     public var elasticForm: (l1: Double, l2: Double)? { (0, coefficient) }
-    public var description: String {
-        convention == .squared ? "l2(\(formatted(strength)))" : "l2(\(formatted(strength)), half: true)"
-    }
 }
 
 /// glmnet's elastic net: λ·(α·|w| + (1−α)/2·w²).
@@ -70,7 +65,6 @@ public struct ElasticNetPenalty: Penalty {
     public func proximal(_ weight: Double, step: Double) -> Double {
         elasticProximal(weight, step: step, l1: strength * mix, l2: strength * (1 - mix) / 2)
     }
-    public var description: String { "elasticNet(\(formatted(strength)), mix: \(formatted(mix)))" }
 }
 
 /// The minimax concave penalty of Zhang (2010): λ|w| − w²/(2γ) up to |w| = γλ, then γλ²/2.
@@ -101,7 +95,6 @@ public struct MCPPenalty: Penalty {
     }
     public var thresholdAtZero: Double? { strength }
     public var hasExactProximal: Bool { true }
-    public var description: String { "mcp(\(formatted(strength)), gamma: \(formatted(gamma)))" }
 }
 
 /// The smoothly clipped absolute deviation penalty of Fan and Li (2001), with a > 2.
@@ -135,7 +128,6 @@ public struct SCADPenalty: Penalty {
     }
     public var thresholdAtZero: Double? { strength }
     public var hasExactProximal: Bool { true }
-    public var description: String { "scad(\(formatted(strength)), a: \(formatted(a)))" }
 }
 
 /// λ·[w ≠ 0], the L0 "norm"; its proximal step is hard thresholding at √(2·step·λ).
@@ -152,7 +144,6 @@ public struct L0Penalty: Penalty {
     }
     public var thresholdAtZero: Double? { nil }
     public var hasExactProximal: Bool { true }
-    public var description: String { "l0(\(formatted(strength)))" }
 }
 
 /// c·P for a penalty P and a factor c ≥ 0.
@@ -172,7 +163,6 @@ public struct ScaledPenalty: Penalty {
     public var elasticForm: (l1: Double, l2: Double)? { base.elasticForm.map { (factor * $0.l1, factor * $0.l2) } }
     public var thresholdAtZero: Double? { base.thresholdAtZero.map { factor * $0 } }
     public var hasExactProximal: Bool { base.hasExactProximal }
-    public var description: String { "\(formatted(factor)) * \(base)" }
 }
 
 /// P₁ + P₂ + …: values and derivatives add; the proximal step is closed-form for sums of
@@ -203,5 +193,4 @@ public struct SumPenalty: Penalty {
         }
         return total
     }
-    public var description: String { terms.map { "\($0)" }.joined(separator: " + ") }
 }

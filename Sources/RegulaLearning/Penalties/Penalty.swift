@@ -2,7 +2,10 @@
 /// needs is here: the value, a (sub)gradient, and the proximal operator
 /// prox(w, t) = argminₓ (x − w)²/(2t) + P(x). Solvers use only this interface, so a penalty
 /// defined by a formula in the language works wherever a built-in one does.
-public protocol Penalty: Sendable, CustomStringConvertible {
+///
+/// A penalty has no text here: how one is written (`l1(0.5)`) belongs to the language that
+/// makes it, and the engine's messages say "the penalty".
+public protocol Penalty: Sendable {
     /// P(w).
     func value(_ weight: Double) -> Double
     /// A subgradient of P at w; at a kink, the one of least magnitude (0 for L1 at 0).

@@ -172,7 +172,7 @@ public struct Optimizer: Sendable {
         for i in 0..<count { parameters[i] -= rate * gradient[i] }
         for layer in 0..<network.layerCount {
             guard let form = penalty.penalty(ofLayer: layer).elasticForm else {
-                throw .invalidInput("the cumulative L1 optimizer needs an L1 or elastic-net penalty, not \(penalty.penalty(ofLayer: layer))")
+                throw .invalidInput("the cumulative L1 optimizer needs an L1 or elastic-net penalty (a·|w| + b·w²) on every layer; weight layer \(layer + 1)'s is not of that form")
             }
             accumulated[layer] += rate * form.l1
             let u = accumulated[layer]

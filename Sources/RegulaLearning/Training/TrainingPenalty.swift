@@ -33,7 +33,7 @@ public struct GroupPenalty: Sendable {
 
 /// The penalty of a training run: an element-wise penalty per weight layer (biases are never
 /// penalized) and an optional group penalty.
-public struct TrainingPenalty: Sendable, CustomStringConvertible {
+public struct TrainingPenalty: Sendable {
     /// One penalty per weight layer; a single one is used for every layer.
     public var layers: [any Penalty]
     public var group: GroupPenalty?
@@ -46,12 +46,6 @@ public struct TrainingPenalty: Sendable, CustomStringConvertible {
     public init(perLayer: [any Penalty], group: GroupPenalty? = nil) {
         layers = perLayer.isEmpty ? [NoPenalty()] : perLayer
         self.group = group
-    }
-
-    public var description: String {
-        var parts = layers.count == 1 ? ["\(layers[0])"] : ["per layer: " + layers.map { "\($0)" }.joined(separator: ", ")]
-        if let group { parts.append("group(\(formatted(group.strength)), by: \(group.structure.rawValue))") }
-        return parts.joined(separator: " + ")
     }
 
     func penalty(ofLayer layer: Int) -> any Penalty { layers[min(layer, layers.count - 1)] }
