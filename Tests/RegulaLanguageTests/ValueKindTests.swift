@@ -22,7 +22,7 @@ struct Jar: ValueKind {
         subject: "jar",
         members: [
             .property("count", "The number of marbles.") { .number(Double($0.marbles.count)) },
-            .method("adding", "jar.adding(_ colour: String)", "The jar with one more marble.", parameters: [.positional("colour")]) {
+            .method("adding", "The jar with one more marble.", parameters: [.positional("colour", .string, "The new marble's colour.")]) {
                 (jar, call: inout Call) throws(RegulaError) -> Value in
                 .object(Jar(marbles: jar.marbles + [try call.string("colour")]))
             },

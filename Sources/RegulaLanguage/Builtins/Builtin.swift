@@ -10,9 +10,6 @@ public struct Builtin: Sendable {
     public var documentation: String
     public var example: String
     public var parameters: [Parameter]
-    /// A signature written by hand, for declarations not yet converted (member methods);
-    /// nil when it is derived from the parameters.
-    public var writtenSignature: String?
     /// The forms of a built-in that does a different thing for each kind of first argument
     /// (`plot`); empty for one that has a single form, its own parameters.
     public private(set) var forms: [Form] = []
@@ -34,17 +31,6 @@ public struct Builtin: Sendable {
         self.example = example
         self.parameters = parameters
         self.implementation = implementation
-    }
-
-    /// A built-in with a hand-written signature and undocumented parameters: the old form, kept
-    /// so that declarations not yet converted compile. `acceptsAnyLabels` adds an any-label parameter.
-    public init(
-        _ name: String, signature: String, summary: String, documentation: String, example: String,
-        parameters: [Parameter], acceptsAnyLabels: Bool = false, implementation: @escaping Implementation
-    ) {
-        let rest: [Parameter] = acceptsAnyLabels ? [.anyLabel("label", .any, "")] : []
-        self.init(name, summary: summary, documentation: documentation, example: example, parameters: parameters + rest, implementation: implementation)
-        writtenSignature = signature
     }
 
     /// A built-in with a form per kind of first argument: a call is bound to the first form that
@@ -73,7 +59,7 @@ public struct Builtin: Sendable {
     /// a line per form for a built-in with forms.
     public var signature: String {
         if !forms.isEmpty { return forms.map(\.builtin.signature).joined(separator: "\n") }
-        return writtenSignature ?? "\(name)(" + parameters.map(\.spelled).joined(separator: ", ") + ")"
+        return "\(name)(" + parameters.map(\.spelled).joined(separator: ", ") + ")"
     }
 
     /// How errors name a call of it: `fit()`, or `plot() of a Path` for a form.

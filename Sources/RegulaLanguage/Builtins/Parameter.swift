@@ -51,7 +51,7 @@ public struct Parameter: Sendable {
     public var type: ParameterType
     /// The value when the argument is left out; nil when it must be given.
     public var defaultValue: Value?
-    /// One line: what the argument means. Empty only for declarations not yet converted.
+    /// One line: what the argument means.
     public var documentation: String
 
     public var isVariadic: Bool { passing == .variadic }
@@ -74,17 +74,6 @@ public struct Parameter: Sendable {
     /// `name: Type, …`: labelled arguments beyond the others, under any label (`call.extraLabelled`).
     public static func anyLabel(_ name: String, _ type: ParameterType, _ documentation: String) -> Parameter {
         Parameter(label: nil, name: name, passing: .anyLabel, type: type, defaultValue: nil, documentation: documentation)
-    }
-
-    /// An undocumented, untyped positional parameter: the form of declarations not yet converted
-    /// (`plot`, member methods), which keep their written signature.
-    public static func positional(_ name: String, default defaultValue: Value? = nil, variadic: Bool = false) -> Parameter {
-        Parameter(label: nil, name: name, passing: variadic ? .variadic : .positional, type: .any, defaultValue: defaultValue, documentation: "")
-    }
-
-    /// An undocumented, untyped labelled parameter, for declarations not yet converted.
-    public static func labelled(_ label: String, default defaultValue: Value? = nil) -> Parameter {
-        Parameter(label: label, name: label, passing: .labelled, type: .any, defaultValue: defaultValue, documentation: "")
     }
 
     /// How the parameter reads in a signature: `_ x: Number`, `count: Number = 50`,

@@ -5,32 +5,31 @@ struct Member<Subject: Sendable>: Sendable {
     let name: String
     /// One line: what the member is. The reference shows it, and a method's `help` too.
     let summary: String
-    /// How it is called, as `data.split(_ fraction: Number, seed: Number)`; nil for a property.
-    /// A property whose value is a function (`penalty.value`) has one too.
-    let signature: String?
+    /// A method's parameters, from which `data.split(_ fraction: Number, seed: Number)` is
+    /// derived; nil for a property. A property whose value is a function (`penalty.value`) has
+    /// them too.
+    let parameters: [Parameter]?
     /// Whether `subject` has the member at all: a coordinate-descent optimizer has no learning rate.
     let isAvailable: @Sendable (Subject) -> Bool
     let value: @Sendable (Subject) -> Value
 
     /// A property: `value(subject)` is what `subject.name` gives.
     static func property(
-        _ name: String, _ summary: String, signature: String? = nil,
+        _ name: String, _ summary: String, parameters: [Parameter]? = nil,
         where isAvailable: @escaping @Sendable (Subject) -> Bool = { _ in true },
         _ value: @escaping @Sendable (Subject) -> Value
     ) -> Member {
-        Member(name: name, summary: summary, signature: signature, isAvailable: isAvailable, value: value)
+        Member(name: name, summary: summary, parameters: parameters, isAvailable: isAvailable, value: value)
     }
 
     /// A method: `subject.name` is a built-in bound to the subject, which `body` implements.
     static func method(
-        _ name: String, _ signature: String, _ summary: String, documentation: String? = nil,
-        parameters: [Parameter], acceptsAnyLabels: Bool = false,
+        _ name: String, _ summary: String, documentation: String? = nil, parameters: [Parameter],
         _ body: @escaping @Sendable (Subject, inout Call) throws(RegulaError) -> Value
     ) -> Member {
-        Member(name: name, summary: summary, signature: signature, isAvailable: { _ in true }) { subject in
+        Member(name: name, summary: summary, parameters: parameters, isAvailable: { _ in true }) { subject in
             .builtin(Builtin(
-                name, signature: signature, summary: summary, documentation: documentation ?? summary, example: "",
-                parameters: parameters, acceptsAnyLabels: acceptsAnyLabels
+                name, summary: summary, documentation: documentation ?? summary, example: "", parameters: parameters
             ) { (call: inout Call) throws(RegulaError) -> Value in try body(subject, &call) })
         }
     }
@@ -57,6 +56,8 @@ protocol MemberListing: Sendable {
     var entries: [(name: String, signature: String?, summary: String)] { get }
     /// The line documenting the members a value names itself, if the kind has them.
     var ownEntry: (placeholder: String, summary: String)? { get }
+    /// Every method's parameters, by the member as the reference writes it (`data.split`).
+    var memberParameters: [(member: String, parameters: [Parameter])] { get }
 }
 
 /// The members of one kind of value.
@@ -69,7 +70,14 @@ public struct MemberTable<Subject: Sendable>: MemberListing {
     var own: OwnMembers<Subject>? = nil
 
     var entries: [(name: String, signature: String?, summary: String)] {
-        members.sorted { $0.name < $1.name }.map { ($0.name, $0.signature, $0.summary) }
+        members.sorted { $0.name < $1.name }.map { member in
+            (member.name, member.parameters.map { "\(subject).\(member.name)(" + $0.map(\.spelled).joined(separator: ", ") + ")" }, member.summary)
+        }
+    }
+
+    /// Every method's parameters (and a function-valued property's), for the test that each is documented.
+    var memberParameters: [(member: String, parameters: [Parameter])] {
+        members.compactMap { member in member.parameters.map { ("\(subject).\(member.name)", $0) } }
     }
 
     var ownEntry: (placeholder: String, summary: String)? { own.map { ($0.placeholder, $0.summary) } }

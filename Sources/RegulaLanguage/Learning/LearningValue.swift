@@ -26,13 +26,15 @@ public struct PenaltyCurve: Sendable {
         }
     }
 
+    /// What calling it takes: a weight, or a list of them.
+    static let parameters: [Parameter] = [.positional("w", .numberOrList, "The weight, or each element of a list.")]
+
     /// The built-in that calls it, of a number or of each element of a list.
     var builtin: Builtin {
         let curve = self
         return Builtin(
-            name, signature: "\(name)(_ w: Number or List)",
-            summary: summary,
-            documentation: "Of a number, or of each element of a list.", example: "", parameters: [.positional("w")]
+            name, summary: summary,
+            documentation: "Of a number, or of each element of a list.", example: "", parameters: Self.parameters
         ) { (call: inout Call) throws(RegulaError) -> Value in
             try call.value("w").mapNumbers(at: call.range(of: "w")) { curve($0) }
         }

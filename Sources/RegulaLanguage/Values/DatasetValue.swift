@@ -42,22 +42,26 @@ extension Dataset: ValueKind {
             .property("truth", "The coefficients that generated a synthetic dataset; nothing for other data.") { data in
                 data.truth.map(Value.numberList) ?? .nothing
             },
-            .method("standardized", "data.standardized()", "The dataset with centered features scaled to standard deviation 1.", parameters: []) {
+            .method("standardized", "The dataset with centered features scaled to standard deviation 1.", parameters: []) {
                 (data, _: inout Call) throws(RegulaError) -> Value in .object(data.standardized().data)
             },
             .method(
-                "split", "data.split(_ fraction: Number, seed: Number)",
-                "A seeded random split into (train:, test:), the training part holding `fraction` of the samples.",
-                parameters: [.positional("fraction"), .labelled("seed")]
+                "split", "A seeded random split into (train:, test:), the training part holding `fraction` of the samples.",
+                parameters: [
+                    .positional("fraction", .number, "The share of the samples in the training part, between 0 and 1."),
+                    .labelled("seed", .number, "Seeds the random order of the samples."),
+                ]
             ) { (data, call: inout Call) throws(RegulaError) -> Value in
                 let fraction = try call.number("fraction"), seed = try call.wholeNumber("seed")
                 let parts = try engine(at: call.range(of: "fraction")) { () throws(LearningError) in try data.split(fraction, seed: seed) }
                 return .tuple([.object(parts.train), .object(parts.test)], labels: ["train", "test"])
             },
             .method(
-                "batches", "data.batches(_ size: Number, seed: Number)",
-                "The samples in a seeded random order, as a list of datasets of `size` samples (the last may be smaller).",
-                parameters: [.positional("size"), .labelled("seed")]
+                "batches", "The samples in a seeded random order, as a list of datasets of `size` samples (the last may be smaller).",
+                parameters: [
+                    .positional("size", .number, "Samples per batch, a whole number."),
+                    .labelled("seed", .number, "Seeds the random order of the samples."),
+                ]
             ) { (data, call: inout Call) throws(RegulaError) -> Value in
                 let size = try call.wholeNumber("size"), seed = try call.wholeNumber("seed")
                 let batches = try engine(at: call.range(of: "size")) { () throws(LearningError) in try data.batches(size, seed: seed) }

@@ -59,8 +59,8 @@ extension TrainingLog: ValueKind {
         members: [
             .property("count", "The number of rows added.") { .number(Double($0.rowCount)) },
             .method(
-                "add", "log.add(name: Number, …)", "Appends a row of labelled numbers.", documentation: "Each label is a column.",
-                parameters: [], acceptsAnyLabels: true
+                "add", "Appends a row of labelled numbers.", documentation: "Each label is a column.",
+                parameters: [.anyLabel("column", .number, "The row's number in the column of that name.")]
             ) { (log, call: inout Call) throws(RegulaError) -> Value in
                 var row: [(String, Double)] = []
                 for argument in call.extraLabelled {

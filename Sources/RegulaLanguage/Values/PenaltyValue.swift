@@ -41,8 +41,11 @@ struct PenaltyValue: ValueKind {
             curve(.gradient, "A subgradient P′(w), as a function of w (0 at a kink; callable, and drawable by `plot`)."),
             curve(.threshold, "Where the proximal step with step 1 takes a weight w, as a function of w (soft thresholding for `l1`)."),
             .method(
-                "prox", "penalty.prox(_ w: Number or List, step: Number)",
-                "The proximal step argminₓ (x − w)²/(2·step) + P(x).", parameters: [.positional("w"), .labelled("step")]
+                "prox", "The proximal step argminₓ (x − w)²/(2·step) + P(x).",
+                parameters: [
+                    .positional("w", .numberOrList, "The point, or each element of a list."),
+                    .labelled("step", .number, "The step size, greater than 0."),
+                ]
             ) { (subject, call: inout Call) throws(RegulaError) -> Value in
                 let step = try call.number("step")
                 guard step > 0 else { throw RegulaError(.value, "the step must be greater than 0, got \(Value.format(step))", at: call.range(of: "step")) }
@@ -53,7 +56,7 @@ struct PenaltyValue: ValueKind {
 
     /// `penalty.value`, `.gradient` or `.threshold`: a PenaltyCurve, which calls like a function.
     private static func curve(_ kind: PenaltyCurve.Kind, _ summary: String) -> Member<PenaltyValue> {
-        .property(kind.rawValue, summary, signature: "penalty.\(kind.rawValue)(_ w: Number or List)") { subject in
+        .property(kind.rawValue, summary, parameters: PenaltyCurve.parameters) { subject in
             .object(PenaltyCurve(penalty: subject.penalty, kind: kind))
         }
     }

@@ -17,7 +17,7 @@ extension Prior: ValueKind {
         summary: "The prior density ∝ exp(−P(w)) whose MAP estimate a penalty gives: what `prior(penalty)` gives.",
         subject: "prior",
         members: [
-            .method("density", "prior.density(_ w: Number or List)", "The prior density at w.", parameters: [.positional("w")]) {
+            .method("density", "The prior density at w.", parameters: [.positional("w", .numberOrList, "The weight, or each element of a list.")]) {
                 (prior, call: inout Call) throws(RegulaError) -> Value in
                 try call.value("w").mapNumbers(at: call.range(of: "w")) { prior.density($0) }
             },
