@@ -46,10 +46,14 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A short rendering of a number for messages: integers without a fraction.
-func formatted(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int(value)) }
-    return String(describing: value)
+/// A number's exact text, as the language prints it and the engine's messages quote it: whole
+/// numbers without a fraction (`3`, not `3.0`), others as Swift's shortest text that reads back
+/// as the same double, and `nan`, `inf`, `-inf`.
+public func formatted(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+    if value == value.rounded(), Swift.abs(value) < 1e16 { return String(Int64(value)) }
+    return String(value)
 }
 
 /// Throws `invalidValue` unless `condition` holds.

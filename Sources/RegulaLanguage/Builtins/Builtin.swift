@@ -13,6 +13,10 @@ public struct Builtin: Sendable {
     /// The forms of a built-in that does a different thing for each kind of first argument
     /// (`plot`); empty for one that has a single form, its own parameters.
     public private(set) var forms: [Form] = []
+    /// What the built-in stands for when it is passed without being called: `linear` is the
+    /// linear model for `fit`, `relu` the activation for `mlp`, `l1` the L1 ball for `geometry`.
+    /// Arguments are recognised by it, never by the built-in's name.
+    public private(set) var denotes: (any Sendable)?
     /// For a form: what its first argument is, as errors name it ("plot() of a Path").
     public private(set) var formSubject: String?
     /// The form a first argument declares for itself (a kind of value's own `plot` form), tried
@@ -60,6 +64,13 @@ public struct Builtin: Sendable {
     public var signature: String {
         if !forms.isEmpty { return forms.map(\.builtin.signature).joined(separator: "\n") }
         return "\(name)(" + parameters.map(\.spelled).joined(separator: ", ") + ")"
+    }
+
+    /// The built-in standing for `meaning` when passed uncalled (`denotes`).
+    public func denoting(_ meaning: any Sendable) -> Builtin {
+        var builtin = self
+        builtin.denotes = meaning
+        return builtin
     }
 
     /// How errors name a call of it: `fit()`, or `plot() of a Path` for a form.

@@ -47,7 +47,7 @@ enum ChartBuiltins {
         if case .list = call.value("over") {
             xs = try call.value("over").numbers(for: "plot()'s 'over:'", at: call.range(of: "over"))
         }
-        let kind = try call.choice("kind", among: ["line", "scatter", "step", "bar", "stem"])
+        let kind = SeriesKind(rawValue: try call.choice("kind", among: SeriesKind.allCases.map(\.rawValue)))!
         var marks: [Mark] = []
         for (index, argument) in call.variadic.enumerated() {
             let values = try argument.value.numbers(for: "plot()'s series", at: argument.range)
@@ -56,22 +56,7 @@ enum ChartBuiltins {
             guard positions.count == values.count else {
                 throw RegulaError(.value, "plot() series \(index + 1) has \(values.count) values but 'over:' has \(positions.count)", at: argument.range)
             }
-            let points = zip(positions, values).map { (x: $0, y: $1) }
-            switch kind {
-            case "scatter": marks.append(Mark(.scatter(points), name: name))
-            case "step": marks.append(Mark(.step(points), name: name))
-            case "stem": marks.append(Mark(.stems(points), name: name))
-            case "bar":
-                // Bars centred on their x, as wide as the closest spacing, side by side per series.
-                let sorted = positions.sorted()
-                let spacing = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? 1
-                let width = spacing * 0.8 / Double(call.variadic.count)
-                let offset = -spacing * 0.4 + Double(index) * width
-                var mark = Mark(.bars(points.map { Bar(lower: $0.x + offset, upper: $0.x + offset + width, value: $0.y) }), name: name)
-                mark.opacity = 0.85
-                marks.append(mark)
-            default: marks.append(Mark.line(points, name: name))
-            }
+            marks.append(kind.mark(zip(positions, values).map { (x: $0, y: $1) }, name: name, series: index, of: call.variadic.count))
         }
         var chart = Chart(marks, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel"), yLabel: try call.optionalString("yLabel"))
         chart.xScale = try call.scaleKind("xScale")
@@ -112,6 +97,30 @@ enum ChartBuiltins {
         }
         let rows = (0..<length).map { row in columns.map { $0[row] } }
         return .table(Table(columns: call.extraLabelled.map { $0.label! }, rows: rows))
+    }
+}
+
+/// How `plot(kind:)` draws a list of numbers.
+enum SeriesKind: String, CaseIterable {
+    case line, scatter, step, bar, stem
+
+    /// The mark of series `series` of `count`, at `points`.
+    func mark(_ points: [Point], name: String?, series: Int, of count: Int) -> Mark {
+        switch self {
+        case .line: return Mark.line(points, name: name)
+        case .scatter: return Mark(.scatter(points), name: name)
+        case .step: return Mark(.step(points), name: name)
+        case .stem: return Mark(.stems(points), name: name)
+        case .bar:
+            // Bars centred on their x, as wide as the closest spacing, side by side per series.
+            let sorted = points.map(\.x).sorted()
+            let spacing = zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min() ?? 1
+            let width = spacing * 0.8 / Double(count)
+            let offset = -spacing * 0.4 + Double(series) * width
+            var mark = Mark(.bars(points.map { Bar(lower: $0.x + offset, upper: $0.x + offset + width, value: $0.y) }), name: name)
+            mark.opacity = 0.85
+            return mark
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import RegulaLearning
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -21,7 +22,7 @@ enum MathBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let digits = try call.number("digits")
         guard digits == digits.rounded(), digits >= 0, digits <= 15 else {
-            throw RegulaError(.value, "round() needs whole digits from 0 to 15, got \(Value.format(digits))", at: call.range(of: "digits"))
+            throw RegulaError(.value, "round() needs whole digits from 0 to 15, got \(formatted(digits))", at: call.range(of: "digits"))
         }
         let scale = pow(10, digits)
         return try call.value("x").mapNumbers(at: call.range(of: "x")) { x in
@@ -43,7 +44,7 @@ enum MathBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let from = try call.number("from"), to = try call.number("to"), count = try call.number("count")
         guard count >= 2, count == count.rounded(), count <= 1_000_000 else {
-            throw RegulaError(.value, "linspace() needs a whole count from 2 to 1000000, got \(Value.format(count))", at: call.range(of: "count"))
+            throw RegulaError(.value, "linspace() needs a whole count from 2 to 1000000, got \(formatted(count))", at: call.range(of: "count"))
         }
         let steps = Int(count) - 1
         // Computed from both ends, so the last value is exactly `to`.
@@ -63,7 +64,7 @@ enum MathBuiltins {
         ) { (call: inout Call) throws(RegulaError) -> Value in
             func apply(_ value: Double) throws(RegulaError) -> Double {
                 guard domain(value) else {
-                    throw RegulaError(.value, "\(name)() needs inputs \(domainText), got \(Value.format(value))", at: call.range(of: "x"))
+                    throw RegulaError(.value, "\(name)() needs inputs \(domainText), got \(formatted(value))", at: call.range(of: "x"))
                 }
                 return function(value)
             }

@@ -28,11 +28,11 @@ struct MathFunction: Sendable {
     /// value part of its dual form, so the two cannot disagree.
     static func elementwise(
         _ name: String, _ what: String, _ dual: @escaping @Sendable (Dual) -> Dual,
-        domain: @escaping @Sendable (Double) -> Bool = { _ in true }, domainText: String = ""
+        domain: @escaping @Sendable (Double) -> Bool = { _ in true }, domainText: String = "", activation: Activation? = nil
     ) -> MathFunction {
-        MathFunction(
-            name: name, builtin: MathBuiltins.elementwise(name, what, { dual(Dual($0)).value }, domain: domain, domainText: domainText),
-            differentiable: .unary(dual))
+        var builtin = MathBuiltins.elementwise(name, what, { dual(Dual($0)).value }, domain: domain, domainText: domainText)
+        if let activation { builtin = builtin.denoting(activation) }
+        return MathFunction(name: name, builtin: builtin, differentiable: .unary(dual))
     }
 
     /// A function of a list in cells; in a formula, `binary` (when given) combines two terms, as
@@ -53,9 +53,9 @@ struct MathFunction: Sendable {
         elementwise("exp", "exponential", Dual.exp),
         elementwise("sign", "sign (-1, 0 or 1)", Dual.sign),
         // Activations; also what `mlp(activation:)` takes.
-        elementwise("relu", "rectified linear unit, max(0, x)", Dual.relu),
-        elementwise("tanh", "hyperbolic tangent", Dual.tanh),
-        elementwise("sigmoid", "logistic function 1/(1 + e^−x)", Dual.sigmoid),
+        elementwise("relu", "rectified linear unit, max(0, x)", Dual.relu, activation: .relu),
+        elementwise("tanh", "hyperbolic tangent", Dual.tanh, activation: .tanh),
+        elementwise("sigmoid", "logistic function 1/(1 + e^−x)", Dual.sigmoid, activation: .sigmoid),
         reduction("sum", "sum") { $0.reduce(0, +) },
         reduction("mean", "arithmetic mean", needsElements: true) { $0.reduce(0, +) / Double($0.count) },
         reduction("min", "smallest element", needsElements: true, { $0.min()! }, binary: Dual.min),

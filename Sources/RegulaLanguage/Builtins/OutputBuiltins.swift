@@ -1,3 +1,4 @@
+import RegulaLearning
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -110,7 +111,7 @@ enum OutputBuiltins {
     ) { (call: inout Call) throws(RegulaError) -> Value in
         let seconds = try call.number("seconds")
         guard seconds >= 0, seconds.isFinite else {
-            throw RegulaError(.value, "sleep() needs a finite number of seconds ≥ 0, got \(Value.format(seconds))", at: call.range(of: "seconds"))
+            throw RegulaError(.value, "sleep() needs a finite number of seconds ≥ 0, got \(formatted(seconds))", at: call.range(of: "seconds"))
         }
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
@@ -179,7 +180,7 @@ enum OutputBuiltins {
             if case .nothing = call.value(name) { continue }
             let number = try call.number(name)
             guard number.isFinite, number >= 100, number <= 1e9, number == number.rounded() else {
-                throw RegulaError(.value, "outputLimits()'s '\(name):' is a whole number of characters from 100 to 1e9, got \(Value.format(number))", at: call.range(of: name))
+                throw RegulaError(.value, "outputLimits()'s '\(name):' is a whole number of characters from 100 to 1e9, got \(formatted(number))", at: call.range(of: name))
             }
             limits[keyPath: keyPath] = Int(number)
         }

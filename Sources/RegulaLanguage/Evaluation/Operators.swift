@@ -1,3 +1,4 @@
+import RegulaLearning
 /// The meaning of operators, indexing and members on values.
 enum Operators {
     static func unary(_ symbol: Symbol, _ operand: Value, at range: SourceRange) throws(RegulaError) -> Value {
@@ -117,7 +118,7 @@ enum Operators {
             throw RegulaError(.type, "a list index must be a whole Number, got \(index.description)", at: indexRange)
         }
         guard position >= 0, position < Double(elements.count) else {
-            throw RegulaError(.value, "index \(Value.format(position)) is out of range for a list of \(elements.count) elements (indices start at 0)", at: indexRange)
+            throw RegulaError(.value, "index \(formatted(position)) is out of range for a list of \(elements.count) elements (indices start at 0)", at: indexRange)
         }
         return elements[Int(position)]
     }

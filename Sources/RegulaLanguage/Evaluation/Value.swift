@@ -1,3 +1,4 @@
+import RegulaLearning
 import RegulaCharts
 
 /// A Regula value.
@@ -75,7 +76,7 @@ public enum Value: Sendable {
     private var scalarDescription: String {
         switch self {
         case .nothing: "nothing"
-        case let .number(value): Value.format(value)
+        case let .number(value): formatted(value)
         case let .boolean(value): value ? "true" : "false"
         case let .string(value): "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\""
         case .list, .tuple: ""
@@ -94,13 +95,6 @@ public enum Value: Sendable {
         return description
     }
 
-    /// Whole numbers print without a fraction (`3`, not `3.0`); others as Swift's shortest round-trip text.
-    static func format(_ value: Double) -> String {
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        if value == value.rounded(), abs(value) < 1e16 { return String(Int64(value)) }
-        return String(value)
-    }
 
     /// The rich display of the value, or nil for `nothing`.
     public var display: DisplayBundle? {

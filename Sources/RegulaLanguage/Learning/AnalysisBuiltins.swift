@@ -37,7 +37,7 @@ enum AnalysisBuiltins {
         for argument in call.variadic { lists.append(try argument.value.numbers(for: "histogram()'s values", at: argument.range)) }
         for (argument, values) in zip(call.variadic, lists) {
             if let bad = values.first(where: { !$0.isFinite }) {
-                throw RegulaError(.value, "histogram() places finite numbers only, got \(Value.format(bad))", at: argument.range)
+                throw RegulaError(.value, "histogram() places finite numbers only, got \(formatted(bad))", at: argument.range)
             }
         }
         let all = lists.flatMap { $0 }

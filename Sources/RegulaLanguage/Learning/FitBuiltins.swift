@@ -39,7 +39,7 @@ enum FitBuiltins {
                 try Network(inputs: inputs, loss: specification.isLogistic ? .logistic : .squaredError)
             }
             return .object(NetworkBox(network, kind: name))
-        }
+        }.denoting(specification)
     }
 
     static let mlp = Builtin(
@@ -56,13 +56,13 @@ enum FitBuiltins {
         guard !widths.isEmpty, widths.allSatisfy({ $0 >= 1 && $0 == $0.rounded() && $0 <= 100_000 }) else {
             throw RegulaError(.value, "mlp() needs 'hidden:' widths that are whole numbers of at least 1, as in [32, 32]", at: call.range(of: "hidden"))
         }
-        let name: String
+        let name: String, denoted: Activation?
         switch call.value("activation") {
-        case let .builtin(function): name = function.name
-        case let .string(text): name = text
+        case let .builtin(function): (name, denoted) = (function.name, function.denotes as? Activation)
+        case let .string(text): (name, denoted) = (text, Activation(rawValue: text))
         default: throw call.typeMismatch("activation", expected: "relu, tanh or sigmoid")
         }
-        guard let activation = Activation(rawValue: name), activation != .identity else {
+        guard let activation = denoted, activation != .identity else {
             throw RegulaError(.value, "mlp() has no activation '\(name)'; use relu, tanh or sigmoid", at: call.range(of: "activation"))
         }
         return .object(ModelSpecification.network(hidden: widths.map { Int($0) }, activation: activation))
@@ -81,11 +81,11 @@ enum FitBuiltins {
         var settings = CoordinateDescentSettings()
         settings.tolerance = try call.number("tolerance")
         guard settings.tolerance > 0, settings.tolerance.isFinite else {
-            throw RegulaError(.value, "coordinateDescent() needs a 'tolerance:' greater than 0 (the duality gap allowed, relative to the null objective; the default is 1e-12), got \(Value.format(settings.tolerance))", at: call.range(of: "tolerance"))
+            throw RegulaError(.value, "coordinateDescent() needs a 'tolerance:' greater than 0 (the duality gap allowed, relative to the null objective; the default is 1e-12), got \(formatted(settings.tolerance))", at: call.range(of: "tolerance"))
         }
         let passes = try call.number("maxPasses")
         guard passes >= 1, passes == passes.rounded(), passes <= 1e12 else {
-            throw RegulaError(.value, "coordinateDescent() needs 'maxPasses:' to be a whole number of at least 1, got \(Value.format(passes))", at: call.range(of: "maxPasses"))
+            throw RegulaError(.value, "coordinateDescent() needs 'maxPasses:' to be a whole number of at least 1, got \(formatted(passes))", at: call.range(of: "maxPasses"))
         }
         settings.maximumPasses = Int(passes)
         return .object(OptimizerSpecification.coordinateDescent(settings))
@@ -126,8 +126,7 @@ enum FitBuiltins {
         let model: ModelSpecification
         switch call.value("model") {
         case let .object(given as ModelSpecification): model = given
-        case let .builtin(builtin) where builtin.name == "linear": model = .linear
-        case let .builtin(builtin) where builtin.name == "logistic": model = .logistic
+        case let .builtin(builtin) where builtin.denotes is ModelSpecification: model = builtin.denotes as! ModelSpecification
         default: throw call.typeMismatch("model", expected: "a model (linear, logistic or mlp(...))")
         }
         let data = try call.dataset("data")

@@ -66,7 +66,7 @@ public struct FormulaPenalty: SpelledPenalty {
 
     /// `capped` or `capped(t: 0.5)`: the call that makes it.
     var spelling: String {
-        parameterNames.isEmpty ? name : "\(name)(" + zip(parameterNames, parameterValues).map { "\($0): \(Value.format($1))" }.joined(separator: ", ") + ")"
+        parameterNames.isEmpty ? name : "\(name)(" + zip(parameterNames, parameterValues).map { "\($0): \(formatted($1))" }.joined(separator: ", ") + ")"
     }
 
     /// (a, b) when P(w) = a·|w| + b·w² at every probe point (to rounding), else nil.
@@ -121,17 +121,17 @@ extension Evaluator {
         let formula = try compile(declaration.formula, weight: declaration.weight.text, parameters: names)
         let penalty = FormulaPenalty(name: declaration.name.text, parameterNames: names, parameterValues: values, formula: formula)
         for w in [0.0, 0.5, -0.5, 2, -2] where !penalty.value(w).isFinite {
-            throw RegulaError(.value, "the penalty '\(declaration.name.text)' is not finite at \(declaration.weight.text) = \(Value.format(w)): P(\(Value.format(w))) = \(Value.format(penalty.value(w)))", at: declaration.formula.range)
+            throw RegulaError(.value, "the penalty '\(declaration.name.text)' is not finite at \(declaration.weight.text) = \(formatted(w)): P(\(formatted(w))) = \(formatted(penalty.value(w)))", at: declaration.formula.range)
         }
         // The proximal search (and the idea of a penalty) needs P even and growing with |w|.
         let grid = (0...400).map { Double($0) / 40 }
         for (index, w) in grid.enumerated() {
             let here = penalty.value(w)
             guard Swift.abs(penalty.value(-w) - here) <= 1e-12 * max(1, Swift.abs(here)) else {
-                throw RegulaError(.value, "the penalty '\(declaration.name.text)' must be symmetric, P(−w) = P(w), but P(\(Value.format(w))) = \(Value.format(here)) and P(\(Value.format(-w))) = \(Value.format(penalty.value(-w))); wrap the weight in abs()", at: declaration.formula.range)
+                throw RegulaError(.value, "the penalty '\(declaration.name.text)' must be symmetric, P(−w) = P(w), but P(\(formatted(w))) = \(formatted(here)) and P(\(formatted(-w))) = \(formatted(penalty.value(-w))); wrap the weight in abs()", at: declaration.formula.range)
             }
             if index > 0, here < penalty.value(grid[index - 1]) - 1e-12 * max(1, Swift.abs(here)) {
-                throw RegulaError(.value, "the penalty '\(declaration.name.text)' must not decrease as |w| grows, but P(\(Value.format(grid[index - 1]))) = \(Value.format(penalty.value(grid[index - 1]))) > P(\(Value.format(w))) = \(Value.format(here))", at: declaration.formula.range)
+                throw RegulaError(.value, "the penalty '\(declaration.name.text)' must not decrease as |w| grows, but P(\(formatted(grid[index - 1]))) = \(formatted(penalty.value(grid[index - 1]))) > P(\(formatted(w))) = \(formatted(here))", at: declaration.formula.range)
             }
         }
         return penalty

@@ -29,7 +29,7 @@ public struct GeometryResult: Sendable {
         let inner = (1...4).map { outer * Double($0) / 5 }
         var marks: [Mark] = [Mark(.contours(grid, levels: (levels + inner).sorted()), name: "loss contours", color: 7)]
         for solution in solutions {
-            var ball = Mark(.area(solution.norm.boundary(radius: radius)), name: "\(solution.norm.rawValue.uppercased()) ball, radius \(Value.format(radius))", color: solution.norm == .l1 ? 1 : 0)
+            var ball = Mark(.area(solution.norm.boundary(radius: radius)), name: "\(solution.norm.rawValue.uppercased()) ball, radius \(formatted(radius))", color: solution.norm == .l1 ? 1 : 0)
             ball.opacity = solution.norm == .l1 ? 0.18 : 0.08
             marks.append(ball)
         }
@@ -92,15 +92,15 @@ enum GeometryBuiltins {
         // The picture squares its coordinates (the loss) and spans ±(radius + centre): beyond
         // this size those are not finite, and the contours and axes would be NaN.
         guard abs(radius) <= GeometryResult.maximumSize else {
-            throw RegulaError(.value, "geometry() draws a radius up to \(Value.format(GeometryResult.maximumSize)), got \(Value.format(radius))", at: call.range(of: "radius"))
+            throw RegulaError(.value, "geometry() draws a radius up to \(formatted(GeometryResult.maximumSize)), got \(formatted(radius))", at: call.range(of: "radius"))
         }
         guard loss.center.allSatisfy({ abs($0) <= GeometryResult.maximumSize }) else {
-            throw RegulaError(.value, "geometry() draws a loss centred within \(Value.format(GeometryResult.maximumSize)) of 0, got center \(loss.center.map(Value.format))", at: call.range(of: "loss"))
+            throw RegulaError(.value, "geometry() draws a loss centred within \(formatted(GeometryResult.maximumSize)) of 0, got center \(loss.center.map(formatted))", at: call.range(of: "loss"))
         }
         guard !call.variadic.isEmpty else { throw RegulaError(.argument, "geometry() needs l1, l2 or both, as in geometry(l1, l2, loss: …)", at: call.range) }
         var solutions: [(norm: ConstraintNorm, point: [Double])] = []
         for argument in call.variadic {
-            guard case let .builtin(function) = argument.value, let norm = ConstraintNorm(rawValue: function.name) else {
+            guard case let .builtin(function) = argument.value, let norm = function.denotes as? ConstraintNorm else {
                 throw RegulaError(.type, "geometry() draws the l1 and l2 balls: pass l1 or l2 themselves, got \(argument.value.typeName)", at: argument.range)
             }
             solutions.append((norm, try engine(at: call.range(of: "radius")) { () throws(LearningError) in try loss.constrainedMinimum(norm, radius: radius) }))

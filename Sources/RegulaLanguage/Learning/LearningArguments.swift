@@ -21,7 +21,7 @@ extension Call {
     func wholeNumber(_ name: String) throws(RegulaError) -> Int {
         let value = try number(name)
         guard value == value.rounded(), Swift.abs(value) < 1e15 else {
-            throw RegulaError(.value, "\(builtin.name)() needs a whole number for \(builtin.parameters.first { $0.name == name }?.label.map { "'\($0):'" } ?? "'\(name)'"), got \(Value.format(value))", at: range(of: name))
+            throw RegulaError(.value, "\(builtin.name)() needs a whole number for \(builtin.parameters.first { $0.name == name }?.label.map { "'\($0):'" } ?? "'\(name)'"), got \(formatted(value))", at: range(of: name))
         }
         return Int(value)
     }

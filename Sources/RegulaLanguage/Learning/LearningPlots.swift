@@ -106,7 +106,7 @@ enum LearningPlots {
     /// number, each drawn as a curve from `from` to `to`.
     private static func plotFunctions(_ call: inout Call) throws(RegulaError) -> Value {
         let from = try call.number("from"), to = try call.number("to")
-        guard from < to else { throw RegulaError(.value, "plot() needs 'from:' below 'to:', got \(Value.format(from)) and \(Value.format(to))", at: call.range(of: "to")) }
+        guard from < to else { throw RegulaError(.value, "plot() needs 'from:' below 'to:', got \(formatted(from)) and \(formatted(to))", at: call.range(of: "to")) }
         let grid = LearningCharts.grid(from, to)
         var curves: [(name: String, points: [Point])] = []
         // Where penalties (their values, or their gradients) cross is the point of comparing

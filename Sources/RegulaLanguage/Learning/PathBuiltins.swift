@@ -121,7 +121,7 @@ enum PathBuiltins {
         if name == "gaussian" { return .gaussian }
         guard binary else {
             let other = data.target.first { $0 != 0 && $0 != 1 }!
-            throw RegulaError(.value, "family: \"binomial\" needs a target of 0s and 1s; \(data.targetName) has \(Value.format(other))", at: call.range(of: "family"))
+            throw RegulaError(.value, "family: \"binomial\" needs a target of 0s and 1s; \(data.targetName) has \(formatted(other))", at: call.range(of: "family"))
         }
         return .logistic
     }
@@ -144,13 +144,13 @@ enum PathBuiltins {
             // ncvreg's defaults and bounds: γ > 1 for MCP, γ > 2 for SCAD.
             let value = gamma ?? (name == "mcp" ? 3 : 3.7), least = name == "mcp" ? 1.0 : 2.0
             guard value > least, value.isFinite else {
-                throw RegulaError(.value, "lassoPath() needs 'gamma:' greater than \(Value.format(least)) for \(name.uppercased()), got \(Value.format(value))", at: call.range(of: "gamma"))
+                throw RegulaError(.value, "lassoPath() needs 'gamma:' greater than \(formatted(least)) for \(name.uppercased()), got \(formatted(value))", at: call.range(of: "gamma"))
             }
             let family = try engine(at: call.range(of: "gamma")) { () throws(LearningError) in
                 name == "mcp" ? try PenaltyFamily.mcp(gamma: value) : try PenaltyFamily.scad(a: value)
             }
             // Named as ncvreg's argument is (Fan and Li's a is ncvreg's γ).
-            return PenaltyFamily(name: "\(name.uppercased()) (γ = \(Value.format(value)))", zeroThresholdPerLambda: family.zeroThresholdPerLambda, make: family.make)
+            return PenaltyFamily(name: "\(name.uppercased()) (γ = \(formatted(value)))", zeroThresholdPerLambda: family.zeroThresholdPerLambda, make: family.make)
         case .object(is PenaltyValue):
             if gamma != nil { throw noGamma(call) }
             let base = try call.penalty("penalty")

@@ -3,8 +3,8 @@ import RegulaLearning
 /// Built-ins that make penalties. Penalties are values: `0.7 * l1(0.1) + 0.3 * l2(0.1)`.
 enum PenaltyBuiltins {
     static let all: [Builtin] = [
-        penalty("l1", "λ·|w|, the lasso penalty: its proximal step (soft thresholding) sets small weights to exactly 0.", "l1(0.1).prox(0.05, step: 1)") { (lambda: Double) throws(LearningError) in try L1Penalty(lambda) },
-        l2,
+        penalty("l1", "λ·|w|, the lasso penalty: its proximal step (soft thresholding) sets small weights to exactly 0.", "l1(0.1).prox(0.05, step: 1)") { (lambda: Double) throws(LearningError) in try L1Penalty(lambda) }.denoting(ConstraintNorm.l1),
+        l2.denoting(ConstraintNorm.l2),
         penalty("l0", "λ·[w ≠ 0]: its proximal step is hard thresholding at √(2·step·λ).", "l0(1).prox([0.5, 2], step: 1)") { (lambda: Double) throws(LearningError) in try L0Penalty(lambda) },
         elasticNet, mcp, scad,
     ]

@@ -15,14 +15,14 @@ func spelled(_ penalty: any Penalty) -> String {
     switch penalty {
     case let penalty as SpelledPenalty: return penalty.spelling
     case is NoPenalty: return "none"
-    case let penalty as L1Penalty: return "l1(\(Value.format(penalty.strength)))"
+    case let penalty as L1Penalty: return "l1(\(formatted(penalty.strength)))"
     case let penalty as L2Penalty:
-        return penalty.convention == .squared ? "l2(\(Value.format(penalty.strength)))" : "l2(\(Value.format(penalty.strength)), half: true)"
-    case let penalty as ElasticNetPenalty: return "elasticNet(\(Value.format(penalty.strength)), mix: \(Value.format(penalty.mix)))"
-    case let penalty as MCPPenalty: return "mcp(\(Value.format(penalty.strength)), gamma: \(Value.format(penalty.gamma)))"
-    case let penalty as SCADPenalty: return "scad(\(Value.format(penalty.strength)), a: \(Value.format(penalty.a)))"
-    case let penalty as L0Penalty: return "l0(\(Value.format(penalty.strength)))"
-    case let penalty as ScaledPenalty: return "\(Value.format(penalty.factor)) * \(spelled(penalty.base))"
+        return penalty.convention == .squared ? "l2(\(formatted(penalty.strength)))" : "l2(\(formatted(penalty.strength)), half: true)"
+    case let penalty as ElasticNetPenalty: return "elasticNet(\(formatted(penalty.strength)), mix: \(formatted(penalty.mix)))"
+    case let penalty as MCPPenalty: return "mcp(\(formatted(penalty.strength)), gamma: \(formatted(penalty.gamma)))"
+    case let penalty as SCADPenalty: return "scad(\(formatted(penalty.strength)), a: \(formatted(penalty.a)))"
+    case let penalty as L0Penalty: return "l0(\(formatted(penalty.strength)))"
+    case let penalty as ScaledPenalty: return "\(formatted(penalty.factor)) * \(spelled(penalty.base))"
     case let penalty as SumPenalty: return penalty.terms.map(spelled).joined(separator: " + ")
     default:
         // An engine penalty the language has no built-in for: named by its kind, not as code.
@@ -32,7 +32,7 @@ func spelled(_ penalty: any Penalty) -> String {
 
 /// `groupLasso(0.01, by: "neurons")`.
 func spelled(_ group: GroupPenalty) -> String {
-    "groupLasso(\(Value.format(group.strength)), by: \"\(group.structure.rawValue)\")"
+    "groupLasso(\(formatted(group.strength)), by: \"\(group.structure.rawValue)\")"
 }
 
 extension Prior {

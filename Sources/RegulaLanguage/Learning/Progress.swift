@@ -30,7 +30,7 @@ final class ProgressDisplay: @unchecked Sendable {
         guard enabled else { return }
         let now = monotonicSeconds()
         guard now - lastUpdate >= 0.1 else { return }
-        let bundle = DisplayBundle(plainText: "\(text) · \(Value.format(((now - started) * 10).rounded() / 10)) s")
+        let bundle = DisplayBundle(plainText: "\(text) · \(formatted(((now - started) * 10).rounded() / 10)) s")
         if lastUpdate == -.infinity { output.display(bundle, id: id) } else { output.update(bundle, id: id) }
         lastUpdate = now
     }
@@ -46,8 +46,8 @@ final class ProgressDisplay: @unchecked Sendable {
 
 /// Four significant digits, for progress lines.
 func short(_ value: Double) -> String {
-    guard value.isFinite, value != 0 else { return Value.format(value) }
+    guard value.isFinite, value != 0 else { return formatted(value) }
     let digits = max(0, 3 - Int(log10(Swift.abs(value)).rounded(.down)))
     let scale = pow(10, Double(min(digits, 12)))
-    return Value.format((value * scale).rounded() / scale)
+    return formatted((value * scale).rounded() / scale)
 }

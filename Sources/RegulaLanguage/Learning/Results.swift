@@ -51,7 +51,7 @@ public struct PathResult: Sendable {
         if !options.fitsIntercept { notes.append("no intercept") }
         if !options.standardize { notes.append("not standardized") }
         if options.penaltyFactors != nil { notes.append("penalty factors") }
-        if options.tolerance != standard.tolerance { notes.append("tolerance \(Value.format(options.tolerance))") }
+        if options.tolerance != standard.tolerance { notes.append("tolerance \(formatted(options.tolerance))") }
         return notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
     }
 }

@@ -31,7 +31,7 @@ public struct CoordinateDescentSettings: Sendable, Equatable {
     /// The call that makes it, naming only the settings that differ from the defaults.
     var name: String {
         var arguments: [String] = []
-        if tolerance != Self.standard.tolerance { arguments.append("tolerance: \(Value.format(tolerance))") }
+        if tolerance != Self.standard.tolerance { arguments.append("tolerance: \(formatted(tolerance))") }
         if maximumPasses != Self.standard.maximumPasses { arguments.append("maxPasses: \(maximumPasses)") }
         return "coordinateDescent(\(arguments.joined(separator: ", ")))"
     }
@@ -51,7 +51,7 @@ public enum OptimizerSpecification: Sendable {
     var name: String {
         switch self {
         case let .coordinateDescent(settings): settings.name
-        case let .training(box): "\(box.initial.kind.name)(lr: \(Value.format(box.initial.learningRate)))"
+        case let .training(box): "\(box.initial.kind.name)(lr: \(formatted(box.initial.learningRate)))"
         }
     }
 }

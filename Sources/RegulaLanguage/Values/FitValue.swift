@@ -6,7 +6,7 @@ extension FitResult: ValueKind {
     public static let typeName = "Fit"
 
     public var description: String {
-        "\(model) fit by \(method), penalty \(penalty): \(weights.count - weights.exactZeroCount) nonzero of \(weights.count), objective \(Value.format(objective))"
+        "\(model) fit by \(method), penalty \(penalty): \(weights.count - weights.exactZeroCount) nonzero of \(weights.count), objective \(formatted(objective))"
     }
 
     public var display: DisplayBundle {

@@ -6,7 +6,7 @@ extension PathResult: ValueKind {
     public static let typeName = "Path"
 
     public var description: String {
-        "\(path.penaltyName) path\(settingsNote): \(path.lambdas.count) λ from \(Value.format(path.lambdas.first ?? 0)) to \(Value.format(path.lambdas.last ?? 0))"
+        "\(path.penaltyName) path\(settingsNote): \(path.lambdas.count) λ from \(formatted(path.lambdas.first ?? 0)) to \(formatted(path.lambdas.last ?? 0))"
     }
 
     public var display: DisplayBundle { .figure(.chart(LearningCharts.path(path)), text: description) }

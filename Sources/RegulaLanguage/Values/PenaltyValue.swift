@@ -48,7 +48,7 @@ struct PenaltyValue: ValueKind {
                 ]
             ) { (subject, call: inout Call) throws(RegulaError) -> Value in
                 let step = try call.number("step")
-                guard step > 0 else { throw RegulaError(.value, "the step must be greater than 0, got \(Value.format(step))", at: call.range(of: "step")) }
+                guard step > 0 else { throw RegulaError(.value, "the step must be greater than 0, got \(formatted(step))", at: call.range(of: "step")) }
                 return try call.value("w").mapNumbers(at: call.range(of: "w")) { subject.penalty.proximal($0, step: step) }
             },
         ]

@@ -5,6 +5,6 @@ extension QuadraticLoss: ValueKind {
     public static let typeName = "Quadratic"
 
     public var description: String {
-        "quadratic loss centred at (\(center.map { Value.format($0) }.joined(separator: ", "))), correlation \(Value.format(correlation))"
+        "quadratic loss centred at (\(center.map { formatted($0) }.joined(separator: ", "))), correlation \(formatted(correlation))"
     }
 }
