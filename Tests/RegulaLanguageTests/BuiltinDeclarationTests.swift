@@ -89,7 +89,7 @@ struct BuiltinDeclarationTests {
         _ = try run("penalty capped(w, t: 0.5) = min(abs(w), t)", in: session).get()
         #expect(try run("capped(t: 1).value(3)", in: session).get() == "1")
         guard case let .failure(error) = run("capped(2)", in: session) else { Issue.record("capped takes no unlabelled argument"); return }
-        #expect(error.message == "capped() takes 0 unlabelled argument(s), got more; its signature is capped(t: Number = 0.5)")
+        #expect(error.message == "capped() takes 0 unlabelled argument(s), got more; its other arguments need labels ('t:'); its signature is capped(t: Number = 0.5)")
     }
 
     @Test func helpListsEachParameterWithItsDocumentation() throws {
@@ -157,8 +157,15 @@ struct ArgumentBindingTests {
     }
 
     @Test func tooManyUnlabelledArgumentsShowTheSignature() {
-        #expect(message("linspace(0, 1, 3)") == "linspace() takes 2 unlabelled argument(s), got more; its signature is linspace(_ from: Number, _ to: Number, count: Number = 50)")
-        #expect(message("span(0, 1, 3)") == "span() takes 2 unlabelled argument(s), got more; its signature is span(_ from, _ to, count = …)")
+        #expect(message("linspace(0, 1, 3)") == "linspace() takes 2 unlabelled argument(s), got more; its other arguments need labels ('count:'); its signature is linspace(_ from: Number, _ to: Number, count: Number = 50)")
+        #expect(message("span(0, 1, 3)") == "span() takes 2 unlabelled argument(s), got more; its other arguments need labels ('count:'); its signature is span(_ from, _ to, count = …)")
+        #expect(message("abs(1, 2)") == "abs() takes 1 unlabelled argument(s), got more; its signature is abs(_ x: Number or List)")
+    }
+
+    /// Labels of the caller's choosing may not repeat either: the second would be lost.
+    @Test func anAnyLabelGivenTwice() {
+        #expect(message("table(a: [1], a: [2])") == "table() was given 'a:' twice")
+        #expect(message("let log = record()\nlog.add(epoch: 1, epoch: 2)") == "add() was given 'epoch:' twice")
     }
 
     @Test func missingArgumentsShowTheSignature() {

@@ -18,7 +18,7 @@ struct PenaltySpellingTests {
     @Test(arguments: [
         "l1(0.5)", "l2(2)", "l2(0.5, half: true)", "elasticNet(1, mix: 0.3)", "mcp(1, gamma: 3)", "scad(0.5, a: 3.7)",
         "l0(1)", "0.7 * l1(0.1) + 0.3 * l2(0.1)", "l1(1) + mcp(1, gamma: 2.5)", "2 * elasticNet(0.25, mix: 1)", "capped(t: 0.5)",
-        "0.5 * capped(t: 0.25) + l1(1e-05)",
+        "0.5 * capped(t: 0.25) + l1(1e-05)", "0.5 * (l1(1) + l2(1))", "0.5 * (l1(1) + l2(1)) + l0(2)",
     ])
     func aSpellingReadsBackAsTheSamePenalty(source: String) throws {
         let session = Session()

@@ -34,9 +34,22 @@ struct PlotFormTests {
         #expect(failure?.hasPrefix(message) == true, "\(source): \(failure ?? "no error")")
     }
 
+    /// An argument of the wrong type is an error too, never taken for "left out".
+    @Test(arguments: [
+        ("plot([1, 2, 3], names: \"squares\")", "plot() expects a List for 'names:', got String"),
+        ("plot([1, 2, 3], over: 5)", "plot() expects a List for 'over:', got Number"),
+        ("plot(l1(1), names: \"L1\")", "plot() expects a List for 'names:', got String"),
+        ("plot(trained, names: \"a\")", "plot() expects a List for 'names:', got String"),
+        ("plot(log, x: \"epoch\", separate: \"yes\")", "plot() expects a Bool for 'separate:', got String"),
+        ("plot(l1(1), separate: 1)", "plot() expects a Bool for 'separate:', got Number"),
+    ])
+    func anArgumentOfTheWrongTypeIsAnError(source: String, message: String) {
+        #expect(run(Self.setup + source).failureMessage == message, "\(source)")
+    }
+
     @Test func aValueDrawnAloneTakesNoSecond() {
         let failure = run(Self.setup + "plot(path, path)").failureMessage
-        #expect(failure?.hasPrefix("plot() of a Path takes 1 unlabelled argument(s), got more; its signature is plot(_ path: Path, x: String = \"lambda\"") == true, "\(failure ?? "")")
+        #expect(failure?.hasPrefix("plot() of a Path takes 1 unlabelled argument(s), got more; its other arguments need labels ('x:', 'cv:', 'title:'); its signature is plot(_ path: Path, x: String = \"lambda\"") == true, "\(failure ?? "")")
     }
 
     @Test func aKindWithoutAPictureNamesWhatPlotDraws() {

@@ -76,9 +76,6 @@ public struct Builtin: Sendable {
     /// How errors name a call of it: `fit()`, or `plot() of a Path` for a form.
     var callName: String { formSubject.map { "\(name)() of \($0)" } ?? "\(name)()" }
 
-    /// When true, labelled arguments beyond the parameters are accepted (as `table` takes its columns).
-    public var acceptsAnyLabels: Bool { parameters.contains { $0.passing == .anyLabel } }
-
     /// The help page: signature, summary, the parameters (of each form), documentation and example.
     public var helpText: String {
         let listing = forms.isEmpty ? Self.listing(parameters, heading: "Parameters:")
@@ -196,6 +193,21 @@ public struct Call {
     public func optionalString(_ name: String) throws(RegulaError) -> String? {
         if case .nothing = value(name) { return nil }
         return try string(name)
+    }
+
+    /// An optional list argument: nil when left at `nothing`, an error when it is not a List.
+    public func optionalList(_ name: String) throws(RegulaError) -> [Value]? {
+        switch value(name) {
+        case .nothing: return nil
+        case let .list(elements): return elements
+        default: throw typeMismatch(name, expected: "a List")
+        }
+    }
+
+    /// An optional Bool argument: nil when left at `nothing`.
+    public func optionalBoolean(_ name: String) throws(RegulaError) -> Bool? {
+        if case .nothing = value(name) { return nil }
+        return try boolean(name)
     }
 
     /// A String argument that must be one of `choices`.

@@ -37,15 +37,15 @@ enum ChartBuiltins {
         }
     ) { (call: inout Call) throws(RegulaError) -> Value in
         var names: [String] = []
-        if case let .list(given) = call.value("names") {
+        if let given = try call.optionalList("names") {
             names = given.map(\.printed)
             guard names.count == call.variadic.count else {
                 throw RegulaError(.value, "plot() has \(call.variadic.count) series but \(names.count) names", at: call.range(of: "names"))
             }
         }
         var xs: [Double]?
-        if case .list = call.value("over") {
-            xs = try call.value("over").numbers(for: "plot()'s 'over:'", at: call.range(of: "over"))
+        if let over = try call.optionalList("over") {
+            xs = try Value.list(over).numbers(for: "plot()'s 'over:'", at: call.range(of: "over"))
         }
         let kind = SeriesKind(rawValue: try call.choice("kind", among: SeriesKind.allCases.map(\.rawValue)))!
         var marks: [Mark] = []

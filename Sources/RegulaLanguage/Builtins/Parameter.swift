@@ -54,8 +54,6 @@ public struct Parameter: Sendable {
     /// One line: what the argument means.
     public var documentation: String
 
-    public var isVariadic: Bool { passing == .variadic }
-
     /// `_ name: Type`, given by position.
     public static func positional(_ name: String, _ type: ParameterType, default defaultValue: Value? = nil, _ documentation: String) -> Parameter {
         Parameter(label: nil, name: name, passing: .positional, type: type, defaultValue: defaultValue, documentation: documentation)

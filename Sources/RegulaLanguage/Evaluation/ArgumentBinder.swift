@@ -57,6 +57,9 @@ enum ArgumentBinder {
             if let label = argument.label {
                 guard let found = parameters.firstIndex(where: { $0.label == label }) else {
                     if let rest = parameters.firstIndex(where: { $0.passing == .anyLabel }) {
+                        guard !arguments[..<position].contains(where: { $0.label == label }) else {
+                            throw RegulaError(.argument, "\(callee.callName) was given '\(label):' twice", at: argument.labelRange ?? argument.range)
+                        }
                         try assign(rest, argument)
                         continue
                     }
@@ -71,7 +74,9 @@ enum ArgumentBinder {
                 while nextUnlabelled < parameters.count, !parameters[nextUnlabelled].takesUnlabelled { nextUnlabelled += 1 }
                 guard nextUnlabelled < parameters.count else {
                     let count = parameters.filter { $0.passing == .positional }.count
-                    throw RegulaError(.argument, "\(callee.callName) takes \(count) unlabelled argument(s), got more; its signature is \(callee.signature)", at: argument.range)
+                    let labels = parameters.compactMap(\.label)
+                    let hint = labels.isEmpty ? "" : "; its other arguments need labels (" + labels.map { "'\($0):'" }.joined(separator: ", ") + ")"
+                    throw RegulaError(.argument, "\(callee.callName) takes \(count) unlabelled argument(s), got more\(hint); its signature is \(callee.signature)", at: argument.range)
                 }
                 index = nextUnlabelled
                 if parameters[index].passing != .variadic { nextUnlabelled += 1 }

@@ -361,21 +361,21 @@ struct Evaluator {
             throw RegulaError(.type, "a \(function.typeName) cannot be called; only functions can", at: callee.range)
         }
         var call = try Call(builtin: builtin, arguments: evaluated, range: range, output: output, isInterrupted: isInterrupted)
-        if evaluated.contains(where: { if case .function = $0.value { true } else { false } }) {
-            // A built-in given a Regula function (plot of { w in … }) calls it through an evaluator
-            // of its own: functions see the globals, their parameters and what they captured (which
-            // they carry), so that is enough.
-            // It starts at this evaluator's depths, so recursion through a built-in is bounded too.
-            let globals = self.globals, output = self.output, isInterrupted = self.isInterrupted
-            let callDepth = self.callDepth, depth = self.depth
-            call.invokeFunction = { function, values, range throws(RegulaError) in
-                var evaluator = Evaluator(globals: globals, output: output, isInterrupted: isInterrupted)
-                evaluator.callDepth = callDepth
-                evaluator.depth = depth
-                let arguments = values.map { EvaluatedArgument(label: nil, value: $0, range: range) }
-                return try evaluator.call(function, arguments, at: range)
-            }
+        guard evaluated.contains(where: { if case .function = $0.value { true } else { false } }) else {
+            let result = try call.builtin.implementation(&call)
+            pages += call.pages
+            return result
         }
+        // A built-in given a Regula function (plot of { w in … }) calls it through a copy of this
+        // evaluator, one for the whole call: it sees the globals as they are, starts at this
+        // evaluator's depths (recursion through a built-in is bounded too), and what it assigns to
+        // globals comes back here, whether the built-in succeeds or not.
+        let inner = EvaluatorBox(self)
+        call.invokeFunction = { function, values, range throws(RegulaError) in
+            let arguments = values.map { EvaluatedArgument(label: nil, value: $0, range: range) }
+            return try inner.evaluator.call(function, arguments, at: range)
+        }
+        defer { globalSlots = inner.evaluator.globalSlots }
         let result = try call.builtin.implementation(&call)
         pages += call.pages
         return result
@@ -416,8 +416,8 @@ struct Evaluator {
         }
         var parameters: [LocalSlot] = []
         parameters.reserveCapacity(function.parameters.count)
-        // Parameters left out, as (slot, parameter) indices: their defaults are evaluated in the
-        // function's own scope, once it is entered, so they can use what it captured.
+        // Parameters left out, as (slot, parameter) indices: their defaults are evaluated once
+        // the function's captures are in place, so they can use them.
         var defaulted: [(slot: Int, parameter: Int)] = []
         try ArgumentBinder.bind(arguments, to: function, at: range) { index, argument throws(RegulaError) in
             if argument == nil { defaulted.append((parameters.count, index)) }
@@ -436,7 +436,6 @@ struct Evaluator {
             enclosing += captures.map(LocalSlot.init)
             locals.append(enclosing)
         }
-        locals.append(parameters)
         defer {
             locals.removeSubrange(callerDepth...)
             frameBase = callerFrameBase
@@ -444,10 +443,13 @@ struct Evaluator {
         callDepth += 1
         defer { callDepth -= 1 }
         do {
+            // A default is an expression, evaluated at each call that leaves it out, where the
+            // function was made (globals and captures), as Swift's: not among the parameters,
+            // so `func f(t = t)` reads the outer `t`.
             for (slot, parameter) in defaulted {
-                // A default is an expression, evaluated at each call that leaves it out.
-                locals[locals.count - 1][slot].binding.value = try evaluate(function.parameters[parameter].defaultValue!)
+                parameters[slot].binding.value = try evaluate(function.parameters[parameter].defaultValue!)
             }
+            locals.append(parameters)
             var result = Value.nothing
             for statement in function.body {
                 if case let .returned(value) = try execute(statement) {
@@ -464,4 +466,10 @@ struct Evaluator {
             throw error
         }
     }
+}
+
+/// An evaluator that a built-in's calls of Regula functions share (`Call.invokeFunction`).
+private final class EvaluatorBox {
+    var evaluator: Evaluator
+    init(_ evaluator: Evaluator) { self.evaluator = evaluator }
 }

@@ -53,7 +53,7 @@ enum AnalysisBuiltins {
             width.isFinite ? low + Double(k) * width : k == bins ? high : 2 * (low / 2 + halfSpan * (Double(k) / Double(bins)))
         }
         var names: [String] = []
-        if case let .list(given) = call.value("names") { names = given.map(\.printed) }
+        if let given = try call.optionalList("names") { names = given.map(\.printed) }
         var marks: [Mark] = []
         for (index, values) in lists.enumerated() {
             var counts = [Double](repeating: 0, count: bins)

@@ -55,7 +55,7 @@ enum LearningPlots {
         default: throw call.typeMismatch("show", expected: "a String such as \"zeros\"")
         }
         var names = fits.map(\.method)
-        if case let .list(given) = call.value("names") {
+        if let given = try call.optionalList("names") {
             guard given.count == fits.count else { throw RegulaError(.value, "plot() has \(fits.count) fits but \(given.count) names", at: call.range(of: "names")) }
             names = given.map(\.printed)
         } else if Set(names).count < names.count {
@@ -153,7 +153,7 @@ enum LearningPlots {
             }
             curves.append((name, zip(grid, ys).map { (x: $0, y: $1) }))
         }
-        if case let .list(given) = call.value("names") {
+        if let given = try call.optionalList("names") {
             guard given.count == curves.count else { throw RegulaError(.value, "plot() has \(curves.count) curves but \(given.count) names", at: call.range(of: "names")) }
             for index in curves.indices { curves[index].name = given[index].printed }
         }

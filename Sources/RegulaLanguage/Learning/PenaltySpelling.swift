@@ -22,7 +22,10 @@ func spelled(_ penalty: any Penalty) -> String {
     case let penalty as MCPPenalty: return "mcp(\(formatted(penalty.strength)), gamma: \(formatted(penalty.gamma)))"
     case let penalty as SCADPenalty: return "scad(\(formatted(penalty.strength)), a: \(formatted(penalty.a)))"
     case let penalty as L0Penalty: return "l0(\(formatted(penalty.strength)))"
-    case let penalty as ScaledPenalty: return "\(formatted(penalty.factor)) * \(spelled(penalty.base))"
+    case let penalty as ScaledPenalty:
+        // A sum scaled reads back as the same penalty only in parentheses: 0.5 * (l1(1) + l2(1)).
+        let base = spelled(penalty.base)
+        return "\(formatted(penalty.factor)) * " + (penalty.base is SumPenalty ? "(\(base))" : base)
     case let penalty as SumPenalty: return penalty.terms.map(spelled).joined(separator: " + ")
     default:
         // An engine penalty the language has no built-in for: named by its kind, not as code.

@@ -33,7 +33,9 @@ struct Parser {
     }
 
     /// The one expression inside a string's `\( … )`, parsed one level deeper than the string.
-    private static func interpolated(_ code: String, origin: SourceLocation, nesting: Int) throws(RegulaError) -> Expression {
+    /// The expression inside `\(…)`, and the names it mentions (which a function around the
+    /// string may capture).
+    private static func interpolated(_ code: String, origin: SourceLocation, nesting: Int) throws(RegulaError) -> (Expression, mentions: Set<Int>) {
         var parser = Parser(tokens: try Lexer.tokens(code, origin: origin))
         parser.nesting = nesting
         while parser.current.kind == .newline { _ = parser.advance() }
@@ -41,7 +43,7 @@ struct Parser {
         guard parser.current.kind == .end else {
             throw parser.unexpected("expected ')' after the interpolated expression")
         }
-        return expression
+        return (expression, parser.mentioned)
     }
 
     private var current: Token { tokens[position] }
@@ -416,9 +418,10 @@ struct Parser {
                 switch part {
                 case let .text(text): pieces.append(.text(text))
                 case let .code(code, origin):
-                    let expression = try nested { (parser: inout Parser) throws(RegulaError) in
+                    let (expression, mentions) = try nested { (parser: inout Parser) throws(RegulaError) in
                         try Parser.interpolated(code, origin: origin, nesting: parser.nesting)
                     }
+                    mentioned.formUnion(mentions)
                     pieces.append(.value(expression))
                 }
             }

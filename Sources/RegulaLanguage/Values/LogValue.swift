@@ -46,7 +46,7 @@ extension TrainingLog: ValueKind {
         default: throw RegulaError(.type, "plot()'s 'y:' must be a column name or a List of them", at: call.range(of: "y"))
         }
         for name in names { try requireColumn(name, at: call.range(of: "y")) }
-        let separate: Bool? = if case let .boolean(given) = call.value("separate") { given } else { nil }
+        let separate = try call.optionalBoolean("separate")
         return .chart(LearningCharts.log(
             self, x: x, columns: names, separate: separate,
             xScale: try call.scaleKind("xScale"), yScale: try call.scaleKind("yScale"),

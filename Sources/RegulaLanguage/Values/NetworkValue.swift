@@ -15,7 +15,7 @@ extension NetworkBox: ValueKind {
     public static let plotSummary = "its network diagram, exact zeros in grey."
 
     public func plot(_ call: inout Call) throws(RegulaError) -> Value {
-        .chart(LearningCharts.model(network, title: try call.optionalString("title") ?? "\(kind) model"))
+        try call.titled(LearningCharts.model(network, title: "\(kind) model"))
     }
 
     public static let members: MemberTable<NetworkBox>? = memberTable(

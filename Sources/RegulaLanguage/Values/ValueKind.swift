@@ -86,7 +86,7 @@ extension Call {
         switch figure {
         case var .chart(chart): chart.title = title; return .chart(.chart(chart))
         case var .grid(grid): grid.title = title; return .chart(.grid(grid))
-        case .network: return .chart(figure)
+        case var .network(diagram): diagram.title = title; return .chart(.network(diagram))
         }
     }
 }
