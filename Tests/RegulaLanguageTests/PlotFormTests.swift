@@ -85,8 +85,18 @@ struct PlotFormTests {
         #expect(BuiltinRegistry.referenceMarkdown().contains("Of fits: one view of one or more fits, overlaid or side by side.\n\n* `_ fits: Fit...`: The fits to draw.\n"))
     }
 
-    @Test func completionOffersEveryFormsLabels() {
-        let matches = Session().completions(in: "plot(path, c", cursor: 12).matches
-        #expect(matches.contains("cv:"))
+    /// Tab inside `plot(` offers the labels of the form its first argument selects, when that
+    /// is a variable; every form's otherwise. A method's labels come from its declaration.
+    @Test func completionOffersTheFormsLabels() throws {
+        let session = Session()
+        _ = try session.execute(Self.setup, output: RecordingSink()).get()
+        let labels = { (source: String) in session.completions(in: source, cursor: source.unicodeScalars.count).matches.filter { $0.hasSuffix(":") } }
+        #expect(labels("plot(path, ") == ["x:", "cv:", "title:"])
+        #expect(labels("plot(data, ") == ["title:"])
+        #expect(labels("plot([1, 2], ").contains("kind:") && labels("plot([1, 2], ").contains("from:"))
+        #expect(labels("data.split(0.8, se") == ["seed:"])
+        _ = try session.execute("let draw = plot\nlet pen = l1(1)", output: RecordingSink()).get()
+        #expect(labels("pen.prox([1], st") == ["step:"])
+        #expect(labels("draw(cv, ") == ["title:"])
     }
 }

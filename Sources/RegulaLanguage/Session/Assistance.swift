@@ -43,11 +43,23 @@ extension Session {
                 if depth == 0 {
                     var nameStart = index
                     while nameStart > 0, Self.isNameScalar(scalars[nameStart - 1]) { nameStart -= 1 }
-                    let callee = String(String.UnicodeScalarView(scalars[nameStart..<index]))
-                    if case let .function(function)? = globals[callee]?.value {
-                        return function.parameters.compactMap(\.label)
+                    let name = String(String.UnicodeScalarView(scalars[nameStart..<index]))
+                    var callee: Value?
+                    if nameStart > 1, scalars[nameStart - 1] == "." {
+                        // A method of a variable: `data.split(0.8, se`.
+                        var baseStart = nameStart - 1
+                        while baseStart > 0, Self.isNameScalar(scalars[baseStart - 1]) { baseStart -= 1 }
+                        let base = String(String.UnicodeScalarView(scalars[baseStart..<(nameStart - 1)]))
+                        callee = globals[base]?.value.members?.lookup(name)
+                    } else {
+                        callee = globals[name]?.value ?? BuiltinRegistry.all[name].map(Value.builtin)
                     }
-                    return BuiltinRegistry.all[callee]?.parameters.compactMap(\.label) ?? []
+                    switch callee {
+                    case let .function(function)?: return function.parameters.compactMap(\.label)
+                    case let .builtin(builtin)?:
+                        return formFor(builtin, firstArgumentAfter: index, in: scalars).parameters.compactMap(\.label)
+                    default: return []
+                    }
                 }
                 depth -= 1
             case "\n" where depth == 0:
@@ -58,6 +70,20 @@ extension Session {
             index -= 1
         }
         return []
+    }
+
+    /// The form of `builtin` that its first argument selects, when that argument is a variable
+    /// (`plot(path, ` offers a path's labels); the built-in itself otherwise.
+    private func formFor(_ builtin: Builtin, firstArgumentAfter open: Int, in scalars: [Unicode.Scalar]) -> Builtin {
+        guard !builtin.forms.isEmpty else { return builtin }
+        var end = open + 1
+        while end < scalars.count, scalars[end] != ",", scalars[end] != ")" { end += 1 }
+        guard end < scalars.count else { return builtin }
+        let words = String(String.UnicodeScalarView(scalars[(open + 1)..<end])).split(whereSeparator: \.isWhitespace)
+        guard words.count == 1, let value = globals[String(words[0])]?.value else { return builtin }
+        let nowhere = SourceLocation(line: 1, column: 1, offset: 0)
+        let argument = EvaluatedArgument(label: nil, value: value, range: SourceRange(nowhere, nowhere))
+        return (try? builtin.form(for: [argument], at: argument.range)) ?? builtin
     }
 
     /// Documentation for the name at (or just before) `cursor`: a built-in's signature and docs,
