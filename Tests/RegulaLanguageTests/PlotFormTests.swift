@@ -76,6 +76,20 @@ struct PlotFormTests {
         #expect(result.value?.svg?.contains(">T</text>") == true, "\(source)")
     }
 
+    /// Shift-Tab on a method gives its page (no empty example, no summary twice); on a
+    /// property, its value.
+    @Test func inspectionOfMembers() throws {
+        let session = Session()
+        _ = try session.execute(Self.setup, output: RecordingSink()).get()
+        let page = try #require(session.documentation(in: "data.split", cursor: 10))
+        #expect(page == "split(_ fraction: Number, seed: Number)\n\nA seeded random split into (train:, test:), the training part holding `fraction` of the samples.\n\nParameters:\n    _ fraction: Number\n        The share of the samples in the training part, between 0 and 1.\n    seed: Number\n        Seeds the random order of the samples.")
+        #expect(session.documentation(in: "path.count", cursor: 10) == "path.count: Number = 10")
+    }
+
+    @Test func onlyFunctionsOfOneNumberAreDrawnAsCurves() {
+        #expect(run("plot(print)").failureMessage?.hasPrefix("plot() draws functions of one number; print() is not one: its signature is print(") == true)
+    }
+
     @Test func helpAndTheSignatureShowEachForm() throws {
         let plot = try #require(BuiltinRegistry.all["plot"])
         let lines = plot.signature.split(separator: "\n")

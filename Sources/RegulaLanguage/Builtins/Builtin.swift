@@ -80,7 +80,10 @@ public struct Builtin: Sendable {
     public var helpText: String {
         let listing = forms.isEmpty ? Self.listing(parameters, heading: "Parameters:")
             : forms.map { Self.listing($0.builtin.parameters, heading: "Of \($0.subject): \($0.builtin.summary)") }.joined()
-        return "\(signature)\n\n\(summary)\n\n\(listing)\(documentation)\n\nExample:\n    \(example.replacing("\n", with: "\n    "))"
+        // A method's page has no example, and often no documentation beyond its summary.
+        let details = documentation.isEmpty || documentation == summary ? "" : "\(documentation)\n\n"
+        let example = example.isEmpty ? "" : "Example:\n    \(example.replacing("\n", with: "\n    "))"
+        return "\(signature)\n\n\(summary)\n\n\(listing)\(details)\(example)".trimmingSuffix()
     }
 
     private static func listing(_ parameters: [Parameter], heading: String) -> String {
@@ -322,5 +325,14 @@ enum Suggestion {
             }
         }
         return table[a.count][b.count]
+    }
+}
+
+extension String {
+    /// The text without its trailing newlines.
+    fileprivate func trimmingSuffix() -> String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 }

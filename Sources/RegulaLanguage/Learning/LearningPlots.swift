@@ -131,6 +131,10 @@ enum LearningPlots {
                 exact = nil
             case let .builtin(function):
                 // A built-in of one number also takes a list: call it once on the whole grid.
+                guard let first = function.parameters.first, first.passing == .positional,
+                      first.type == .number || first.type == .numberOrList else {
+                    throw RegulaError(.type, "plot() draws functions of one number; \(function.name)() is not one: its signature is \(function.signature)", at: argument.range)
+                }
                 var inner = try Call(
                     builtin: function, arguments: [EvaluatedArgument(label: nil, value: .list(grid.map { .number($0) }), range: argument.range)],
                     range: argument.range, output: call.output, isInterrupted: call.isInterrupted)

@@ -111,6 +111,16 @@ extension Session {
         while end < scalars.count, Self.isNameScalar(scalars[end]) { end += 1 }
         guard start < end else { return nil }
         let name = String(String.UnicodeScalarView(scalars[start..<end]))
+        if start > 1, scalars[start - 1] == "." {
+            // A member of a variable: a method's help page, or the property's value.
+            var baseStart = start - 1
+            while baseStart > 0, Self.isNameScalar(scalars[baseStart - 1]) { baseStart -= 1 }
+            let base = String(String.UnicodeScalarView(scalars[baseStart..<(start - 1)]))
+            guard let member = globals[base]?.value.members?.lookup(name) else { return nil }
+            if case let .builtin(method) = member { return method.helpText }
+            let description = LargeStack.run { member.description }
+            return "\(base).\(name): \(member.typeName) = \(description)"
+        }
         if let binding = globals[name] {
             // Describing a deeply nested value is recursive: on the large stack, as cells run.
             let description = LargeStack.run { binding.value.description }
