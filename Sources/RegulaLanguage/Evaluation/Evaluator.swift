@@ -461,7 +461,7 @@ struct Evaluator {
         } catch {
             var error = error
             if error.kind != .interrupted {
-                error.notes.append("in a call to \(function.name)() at line \(range.start.line)")
+                error.addNote("in a call to \(function.name)() at line \(range.start.line)")
             }
             throw error
         }
@@ -472,4 +472,20 @@ struct Evaluator {
 private final class EvaluatorBox {
     var evaluator: Evaluator
     init(_ evaluator: Evaluator) { self.evaluator = evaluator }
+}
+
+extension RegulaError {
+    /// Adds `note`, or counts it when it repeats the last one: an error 200 recursive calls
+    /// deep reads "in a call to deep() at line 1 (199 times)", one line rather than 199.
+    mutating func addNote(_ note: String) {
+        guard let last = notes.last else { return notes.append(note) }
+        let counted = note + " ("
+        if last == note {
+            notes[notes.count - 1] = note + " (2 times)"
+        } else if last.hasPrefix(counted), last.hasSuffix(" times)"), let count = Int(last.dropFirst(counted.count).dropLast(" times)".count)) {
+            notes[notes.count - 1] = note + " (\(count + 1) times)"
+        } else {
+            notes.append(note)
+        }
+    }
 }
