@@ -76,6 +76,17 @@ struct PlotFormTests {
         #expect(result.value?.svg?.contains(">T</text>") == true, "\(source)")
     }
 
+    /// After a `.`, a variable's members; a literal list's (or a name not bound yet) `count`;
+    /// nothing after a call, whose value is not known without running it.
+    @Test func completionAfterADot() throws {
+        let session = Session()
+        _ = try session.execute(Self.setup, output: RecordingSink()).get()
+        #expect(session.completions(in: "path.co", cursor: 7).matches == ["coefficients", "count"])
+        #expect(session.completions(in: "[1, 2].", cursor: 7).matches == ["count"])
+        #expect(session.completions(in: "l1(1).", cursor: 6).matches.isEmpty)
+        #expect(session.completions(in: "lassoPath(data).", cursor: 16).matches.isEmpty)
+    }
+
     /// Shift-Tab on a method gives its page (no empty example, no summary twice); on a
     /// property, its value.
     @Test func inspectionOfMembers() throws {

@@ -12,6 +12,11 @@ extension Session {
             var baseStart = start - 1
             while baseStart > 0, Self.isNameScalar(scalars[baseStart - 1]) { baseStart -= 1 }
             let base = String(String.UnicodeScalarView(scalars[baseStart..<(start - 1)]))
+            // A variable's members are known without evaluating; a name not bound yet (perhaps
+            // earlier in this cell) and a list or string literal get a collection's. After a
+            // call, whose value is unknown until it runs, nothing is offered.
+            let literal = start > 1 && (scalars[start - 2] == "]" || scalars[start - 2] == "\"")
+            guard !base.isEmpty || literal else { return ([], start, end) }
             let members = Self.memberNames(of: globals[base]?.value).filter { $0.hasPrefix(prefix) }
             return (members, start, end)
         }
