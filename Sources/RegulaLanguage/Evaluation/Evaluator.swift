@@ -309,8 +309,9 @@ struct Evaluator {
     }
 
     /// `function` as a value made here: inside a function or block it captures the local
-    /// variables it mentions that are visible now, sharing them with this scope (a later change on either side is seen by
-    /// both). At the top level it captures nothing: globals are looked up when it runs.
+    /// variables it mentions that are visible now, sharing them with this scope (a later change
+    /// on either side is seen by both). At the top level it captures nothing: globals are looked
+    /// up when it runs.
     private mutating func capturing(_ function: UserFunction) -> UserFunction {
         guard locals.count > frameBase else { return function }
         var captures: [Capture] = []

@@ -9,9 +9,7 @@ extension Session {
         while start > 0, Self.isNameScalar(scalars[start - 1]) { start -= 1 }
         let prefix = String(String.UnicodeScalarView(scalars[start..<end]))
         if start > 0, scalars[start - 1] == "." {
-            var baseStart = start - 1
-            while baseStart > 0, Self.isNameScalar(scalars[baseStart - 1]) { baseStart -= 1 }
-            let base = String(String.UnicodeScalarView(scalars[baseStart..<(start - 1)]))
+            let base = Self.name(endingAt: start - 1, in: scalars).text
             // A variable's members are known without evaluating; a name not bound yet (perhaps
             // earlier in this cell) and a list or string literal get a collection's. After a
             // call, whose value is unknown until it runs, nothing is offered.
@@ -46,15 +44,11 @@ extension Session {
             case "[": depth -= 1
             case "(":
                 if depth == 0 {
-                    var nameStart = index
-                    while nameStart > 0, Self.isNameScalar(scalars[nameStart - 1]) { nameStart -= 1 }
-                    let name = String(String.UnicodeScalarView(scalars[nameStart..<index]))
+                    let (name, nameStart) = Self.name(endingAt: index, in: scalars)
                     var callee: Value?
                     if nameStart > 1, scalars[nameStart - 1] == "." {
                         // A method of a variable: `data.split(0.8, se`.
-                        var baseStart = nameStart - 1
-                        while baseStart > 0, Self.isNameScalar(scalars[baseStart - 1]) { baseStart -= 1 }
-                        let base = String(String.UnicodeScalarView(scalars[baseStart..<(nameStart - 1)]))
+                        let base = Self.name(endingAt: nameStart - 1, in: scalars).text
                         callee = globals[base]?.value.members?.lookup(name)
                     } else {
                         callee = globals[name]?.value ?? BuiltinRegistry.all[name].map(Value.builtin)
@@ -118,9 +112,7 @@ extension Session {
         let name = String(String.UnicodeScalarView(scalars[start..<end]))
         if start > 1, scalars[start - 1] == "." {
             // A member of a variable: a method's help page, or the property's value.
-            var baseStart = start - 1
-            while baseStart > 0, Self.isNameScalar(scalars[baseStart - 1]) { baseStart -= 1 }
-            let base = String(String.UnicodeScalarView(scalars[baseStart..<(start - 1)]))
+            let base = Self.name(endingAt: start - 1, in: scalars).text
             guard let member = globals[base]?.value.members?.lookup(name) else { return nil }
             if case let .builtin(method) = member { return method.helpText }
             let description = LargeStack.run { member.description }
@@ -132,6 +124,13 @@ extension Session {
             return "\(binding.isMutable ? "var" : "let") \(name): \(binding.value.typeName) = \(description)"
         }
         return BuiltinRegistry.all[name]?.helpText
+    }
+
+    /// The name that ends just before `end` (empty when none does), and where it starts.
+    private static func name(endingAt end: Int, in scalars: [Unicode.Scalar]) -> (text: String, start: Int) {
+        var start = end
+        while start > 0, isNameScalar(scalars[start - 1]) { start -= 1 }
+        return (String(String.UnicodeScalarView(scalars[start..<end])), start)
     }
 
     private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
