@@ -340,17 +340,34 @@ public struct PenalizedRegression {
         return family == .gaussian ? targetMean : log(max(targetMean, 1e-9) / max(1 - targetMean, 1e-9))
     }
 
-    /// The fit with every coefficient exactly 0, the solution for any λ ≥ λ_max.
+    /// The solution for any λ ≥ λ_max: every penalized coefficient exactly 0, and the
+    /// unpenalized ones (factor 0), if any, fitted alone.
     func nullFit(penalty: any Penalty) -> PenalizedFit {
-        let beta = [Double](repeating: 0, count: p)
-        var fit = finish(beta, intercept: nullIntercept, passes: 0, penalty: penalty)
+        guard factors.contains(0) else {
+            let beta = [Double](repeating: 0, count: p)
+            var fit = finish(beta, intercept: nullIntercept, passes: 0, penalty: penalty)
+            switch family {
+            case .gaussian:
+                fit.certificate = gaussianCertificate(beta, targetProducts, meanSquare: targetVariance, penalty: penalty)
+            case .logistic:
+                fit.certificate = logisticCertificate(beta, intercept: nullIntercept, penalty: penalty).0
+            }
+            return fit
+        }
+        let (beta, intercept, _) = unpenalizedModel()
         switch family {
         case .gaussian:
-            fit.certificate = gaussianCertificate(beta, targetProducts, meanSquare: targetVariance, penalty: penalty)
+            let (gradient, meanSquare) = gaussianGradient(beta)
+            var fit = finish(beta, intercept: intercept, passes: 0, penalty: penalty, gradient: gradient)
+            fit.certificate = gaussianCertificate(beta, gradient, meanSquare: meanSquare, penalty: penalty)
+            fit.workingGradient = gradient
+            if gram == nil { fit.workingResidual = residual(of: centeredTarget, coefficients: beta) }
+            return fit
         case .logistic:
-            fit.certificate = logisticCertificate(beta, intercept: nullIntercept, penalty: penalty).0
+            var fit = finish(beta, intercept: intercept, passes: 0, penalty: penalty)
+            fit.certificate = logisticCertificate(beta, intercept: intercept, penalty: penalty).0
+            return fit
         }
-        return fit
     }
 
     /// The intercept that best fits a warm start's coefficients: the root of the decreasing

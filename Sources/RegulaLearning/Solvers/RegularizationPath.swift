@@ -191,7 +191,8 @@ extension PenalizedRegression {
             // At or above λ_max zero is the exact solution (a solver would leave rounding dust).
             // λ_max is itself rounded, and a λ given as λ_max (glmnet's first, say) may be a few
             // ulps below it: there zero's KKT violation is ~1e-15 of λ, far inside the certificate.
-            let atTop = lambda >= top * (1 - 1e-12) && factors.allSatisfy { $0 > 0 } && penalty.zeroThresholdPerLambda.map { $0 > 0 } == true
+            // With unpenalized features the solution there is their fit alone (see `nullFit`).
+            let atTop = lambda >= top * (1 - 1e-12) && penalty.zeroThresholdPerLambda.map { $0 > 0 } == true
             let fit = try atTop
                 ? nullFit(penalty: instance)
                 : self.fit(penalty: instance, start: beta, residual: residual, candidates: &candidates)
