@@ -21,6 +21,8 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(what: String, bytes: Double, budget: Int)
     /// A file that cannot be read as asked: which, and why.
     case unreadableFile(path: String, reason: String)
+    /// Everything wrong with a table of data on its way into a dataset, one sentence each.
+    case dataProblems([String])
 
     public var description: String {
         switch self {
@@ -42,6 +44,9 @@ public enum LearningError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(what) needs \(formattedBytes(bytes)), more than the memory budget of \(formattedBytes(Double(budget))) (the machine's memory or its control group's limit)"
         case .unreadableFile(let path, let reason):
             return "cannot read \"\(path)\": \(reason)"
+        case .dataProblems(let problems):
+            if problems.count == 1 { return problems[0] }
+            return "the data has \(problems.count) problems:\n" + problems.enumerated().map { "  \($0 + 1). \($1)" }.joined(separator: "\n")
         }
     }
 }

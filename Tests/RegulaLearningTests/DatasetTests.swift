@@ -16,21 +16,26 @@ struct DatasetTests {
         #expect(throws: LearningError.unknownDataset("iris", available: ["diabetes", "prostate"])) { try Dataset.bundled("iris") }
     }
 
-    @Test func csvErrorsNameTheLineAndColumn() {
-        #expect(throws: LearningError.invalidCSV(line: 3, column: "\"b\"", problem: "\"x\" is not a number")) {
-            try Dataset(csv: "a,b,y\n1,2,3\n4,x,6\n", target: "y", title: "t")
+    @Test func bundledProstateIsTheFileItself() throws {
+        let table = try CSVTable(parsing: BundledData.csv["prostate"]!)
+        let prostate = try Dataset.bundled("prostate")
+        #expect(prostate.featureNames == ["lcavol", "lweight", "age", "lbph", "svi", "lcp", "gleason", "pgg45"])
+        #expect(prostate.notes.isEmpty && prostate.imputation == nil)
+        for (i, row) in table.rows.enumerated() {
+            #expect((0..<8).map { prostate.features[i, $0] } == row.prefix(8).map { Double($0)! })
+            #expect(prostate.target[i] == Double(row[8])!)
         }
-        #expect(throws: LearningError.invalidCSV(line: 2, column: "\"a\"", problem: "the value is missing")) {
-            try Dataset(csv: "a,b,y\n,2,3\n", target: "y", title: "t")
+    }
+
+    @Test func csvRowErrorsNameTheLineAndColumn() {
+        #expect(throws: LearningError.invalidCSV(line: 3, column: "3", problem: "this row has 2 fields but the header has 3 (fields are split on \",\"; pass separator: to choose another)")) {
+            try Dataset(csv: "a,b,y\n1,2,3\n4,5\n", options: DatasetOptions(target: "y"))
         }
-        #expect(throws: LearningError.invalidCSV(line: 3, column: "3", problem: "this row has 2 fields but the header has 3")) {
-            try Dataset(csv: "a,b,y\n1,2,3\n4,5\n", target: "y", title: "t")
-        }
-        #expect(throws: LearningError.self) { try Dataset(csv: "a,b\n1,2\n", target: "price", title: "t") }
+        #expect(throws: LearningError.self) { try Dataset(csv: "a,b\n1,2\n", options: DatasetOptions(target: "price")) }
     }
 
     @Test func csvQuotesAndLineEndings() throws {
-        let data = try Dataset(csv: "\"size, m2\",\"y\"\r\n1.5,2\r\n\"3\",4\r\n", target: "y", title: "t")
+        let data = try Dataset(csv: "\"size, m2\",\"y\"\r\n1.5,2\r\n\"3\",4\r\n", options: DatasetOptions(target: "y"))
         #expect(data.featureNames == ["size, m2"])
         #expect(data.features.column(0) == [1.5, 3])
         #expect(data.target == [2, 4])

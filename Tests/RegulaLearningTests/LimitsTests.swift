@@ -63,9 +63,9 @@ struct LimitsTests {
         let text = "x,y\n" + String(repeating: "1,2\n", count: 50_000)
         var checks = 0
         #expect(throws: LearningError.interrupted) {
-            try Dataset(csv: text, target: "y", title: "t", isInterrupted: { checks += 1; return checks > 1 })
+            try Dataset(csv: text, options: DatasetOptions(target: "y"), isInterrupted: { checks += 1; return checks > 1 })
         }
         #expect(checks == 2)
-        #expect(try Dataset(csv: text, target: "y", title: "t").sampleCount == 50_000)
+        #expect(try Dataset(csv: text, options: DatasetOptions(target: "y")).sampleCount == 50_000)
     }
 }

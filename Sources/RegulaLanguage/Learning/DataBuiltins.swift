@@ -2,7 +2,7 @@ import RegulaLearning
 
 /// Built-ins that make datasets.
 enum DataBuiltins {
-    static let all: [Builtin] = [synthetic, classification, playground, load, csv]
+    static let all: [Builtin] = [synthetic, classification, playground, load]
 
     static let synthetic = Builtin(
         "synthetic",
@@ -85,30 +85,5 @@ enum DataBuiltins {
             let suggestion = Suggestion.closest(to: name, among: Dataset.bundledNames).map { " Did you mean \"\($0)\"?" } ?? ""
             throw RegulaError(.value, error.description + "." + suggestion, at: call.range(of: "name"))
         }
-    }
-
-    static let csv = Builtin(
-        "csv",
-        summary: "A dataset from a CSV file with a header line; `target` names the target column.",
-        documentation: "Every other column is a feature and must hold numbers; a missing value, a non-number or a row with the wrong number of fields is an error naming its line and column. A relative path is relative to the kernel's working directory (the notebook's folder). Files larger than `maxBytes` (100 MB unless raised) are refused before reading, with an error naming both sizes. Only regular files are read: a FIFO, a device such as /dev/zero or a socket is refused unless `allowSpecial: true`, and then it is read up to `maxBytes` and can be interrupted while it waits for data.",
-        example: "// csv(\"houses.csv\", target: \"price\")\n\"see the documentation\"",
-        parameters: [
-            .positional("path", .string, "The file, relative to the kernel's working directory unless absolute."),
-            .labelled("target", .string, "The header of the target column; every other column is a feature."),
-            .labelled("maxBytes", .number, default: .number(Double(TextFile.defaultMaximumBytes)), "Larger files are refused before reading."),
-            .labelled("allowSpecial", .bool, default: .boolean(false), "Read a FIFO, device or socket too, up to `maxBytes`."),
-        ]
-    ) { (call: inout Call) throws(RegulaError) -> Value in
-        let path = try call.string("path"), target = try call.string("target")
-        let maximum = try call.wholeNumber("maxBytes"), allowSpecial = try call.boolean("allowSpecial")
-        guard maximum >= 0 else { throw RegulaError(.value, "csv() needs 'maxBytes:' of at least 0, got \(maximum)", at: call.range(of: "maxBytes")) }
-        let interrupted = call.isInterrupted
-        let text = try engine(at: call.range(of: "path")) { () throws(LearningError) in
-            try TextFile.read(path, maximumBytes: maximum, allowSpecial: allowSpecial, isInterrupted: interrupted)
-        }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return .object(try engine(at: call.range) { () throws(LearningError) in
-            try Dataset(csv: text, target: target, title: name, isInterrupted: interrupted)
-        })
     }
 }

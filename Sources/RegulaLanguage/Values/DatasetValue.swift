@@ -6,11 +6,15 @@ extension Dataset: ValueKind {
     public static let typeName = "Dataset"
 
     public var description: String {
-        "\(title): \(sampleCount) samples × \(featureCount) features, target \(targetName)"
+        "\(title): \(sampleCount) sample\(sampleCount == 1 ? "" : "s") × \(featureCount) feature\(featureCount == 1 ? "" : "s"), target \(targetName)"
     }
 
+    /// The description, then what was done on the way in, then the first rows.
     public var display: DisplayBundle {
-        DisplayBundle(plainText: description, html: "<p>\(SVGWriter.escape(description))</p>" + preview().html())
+        let noteLines = notes.map { "• " + $0 }
+        let plain = ([description] + noteLines).joined(separator: "\n")
+        let notesHTML = notes.isEmpty ? "" : "<ul>" + notes.map { "<li>\(SVGWriter.escape($0))</li>" }.joined() + "</ul>"
+        return DisplayBundle(plainText: plain, html: "<p>\(SVGWriter.escape(description))</p>" + notesHTML + preview().html())
     }
 
     public static let plotParameters: [Parameter]? = [PlotParameters.title]
@@ -31,7 +35,7 @@ extension Dataset: ValueKind {
     }
 
     public static let members: MemberTable<Dataset>? = memberTable(
-        summary: "Samples of features and a target: what `load`, `csv`, `synthetic`, `classification` and `playground` give.",
+        summary: "Samples of features and a target: what `load`, `csv`, `dataset`, `synthetic`, `classification` and `playground` give.",
         subject: "data",
         members: [
             .property("samples", "The number of samples (rows).") { .number(Double($0.sampleCount)) },
@@ -39,6 +43,24 @@ extension Dataset: ValueKind {
             .property("names", "The features' names, as a List of Strings.") { data in .list(data.featureNames.map { .string($0) }) },
             .property("target", "The target's values, one per sample.") { .numberList($0.target) },
             .property("title", "The dataset's title, as its display shows it.") { .string($0.title) },
+            .property("rows", "The features of each sample, as a List of Lists of Numbers (one per sample, in `names` order).") { data in
+                .list((0..<data.sampleCount).map { Value.numberList(data.features.row($0)) })
+            },
+            .property("notes", "What was done to the data on its way in (rows left out, columns encoded, values filled), as a List of Strings.") { data in
+                .list(data.notes.map { .string($0) })
+            },
+            .method(
+                "column", "The values of one feature (by its name in `names`) or of the target, as a List of Numbers.",
+                parameters: [.positional("name", .string, "A feature's name, as `names` lists it, or the target's.")]
+            ) { (data, call: inout Call) throws(RegulaError) -> Value in
+                let name = try call.string("name")
+                if name == data.targetName { return .numberList(data.target) }
+                guard let index = data.featureNames.firstIndex(of: name) else {
+                    let suggestion = Suggestion.closest(to: name, among: data.featureNames + [data.targetName]).map { " Did you mean \"\($0)\"?" } ?? ""
+                    throw RegulaError(.value, "the dataset has no column \"\(name)\"; its features are \(data.featureNames.map { "\"\($0)\"" }.joined(separator: ", ")) and its target is \"\(data.targetName)\".\(suggestion)", at: call.range(of: "name"))
+                }
+                return .numberList(data.features.column(index))
+            },
             .property("truth", "The coefficients that generated a synthetic dataset; nothing for other data.") { data in
                 data.truth.map(Value.numberList) ?? .nothing
             },

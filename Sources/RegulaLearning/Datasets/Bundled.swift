@@ -9,14 +9,14 @@ extension Dataset {
         guard let text = BundledData.csv[name] else { throw .unknownDataset(name, available: bundledNames) }
         switch name {
         case "prostate":
-            var data = try Dataset(csv: text, target: "lpsa", excluding: ["train"], title: name)
+            var data = try Dataset(csv: text, options: DatasetOptions(target: "lpsa", dropped: ["train"], title: name))
             let table = try CSVTable(parsing: text)
             let column = table.header.firstIndex(of: "train")!
             data.designatedTraining = table.rows.map { $0[column] == "1" }
             return data
         default:
             let table = try CSVTable(parsing: text)
-            return try Dataset(csv: text, target: table.header.last!, title: name)
+            return try Dataset(csv: text, options: DatasetOptions(target: table.header.last!, title: name))
         }
     }
 }

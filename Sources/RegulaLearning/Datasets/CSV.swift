@@ -1,15 +1,27 @@
-/// A parsed CSV file: a header and rows of fields (RFC 4180: quotes, doubled quotes, CRLF).
+/// A parsed CSV file: a header and rows of fields (RFC 4180: quotes, doubled quotes, CRLF),
+/// read the way spreadsheets and other tools write them: a leading byte-order mark is dropped
+/// and the separator is `,`, `;` or a tab, detected from the header line unless given.
 public struct CSVTable: Equatable, Sendable {
-    /// The column names from the first line.
+    /// The separators detected, in the order a tie is broken.
+    public static let separators: [Unicode.Scalar] = [",", ";", "\t"]
+
+    /// The column names from the first line, with surrounding spaces trimmed.
     public var header: [String]
     /// The data rows, each with the header's number of fields.
     public var rows: [[String]]
     /// The 1-based line each row starts on, for error messages.
     public var lineNumbers: [Int]
+    /// The separator the fields were split on.
+    public var separator: Unicode.Scalar
 
     /// Parses `text`; a ragged row or an unclosed quote is an error naming its line.
-    /// `isInterrupted` is checked every 65,536 characters (a 100 MB file takes seconds).
-    public init(parsing text: String, isInterrupted: () -> Bool = { false }) throws(LearningError) {
+    /// `separator` nil detects it: the one of `separators` found most often on the header line
+    /// outside quotes. `isInterrupted` is checked every 65,536 characters.
+    public init(parsing text: String, separator: Unicode.Scalar? = nil, isInterrupted: () -> Bool = { false }) throws(LearningError) {
+        var scalars = Substring(text).unicodeScalars
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        let separator = separator ?? Self.detectSeparator(in: scalars)
+        self.separator = separator
         var records: [[String]] = []
         var starts: [Int] = []
         var field = ""
@@ -18,7 +30,7 @@ public struct CSVTable: Equatable, Sendable {
         var line = 1
         var recordStart = 1
         var fieldWasQuoted = false
-        var characters = text.unicodeScalars.makeIterator()
+        var characters = scalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func endRecord() {
             record.append(field)
@@ -49,10 +61,11 @@ public struct CSVTable: Equatable, Sendable {
                 continue
             }
             switch scalar {
-            case "\"" where field.isEmpty:
+            case "\"" where field.trimmingSpaces.isEmpty:
+                field = ""
                 inQuotes = true
                 fieldWasQuoted = true
-            case ",":
+            case separator:
                 record.append(field)
                 field = ""
                 fieldWasQuoted = false
@@ -73,47 +86,86 @@ public struct CSVTable: Equatable, Sendable {
         for (index, record) in records.enumerated().dropFirst() where record.count != header.count {
             throw .invalidCSV(
                 line: starts[index], column: "\(min(record.count, header.count) + 1)",
-                problem: "this row has \(record.count) fields but the header has \(header.count)")
+                problem: "this row has \(record.count) fields but the header has \(header.count)\(Self.separatorHint(separator))")
         }
         rows = Array(records.dropFirst())
         lineNumbers = Array(starts.dropFirst())
     }
+
+    /// The separator found most often on the first line outside quotes; `,` when none is.
+    static func detectSeparator(in scalars: Substring.UnicodeScalarView) -> Unicode.Scalar {
+        var counts = [Unicode.Scalar: Int]()
+        var inQuotes = false
+        for scalar in scalars {
+            if scalar == "\"" { inQuotes.toggle() }
+            if scalar == "\n", !inQuotes { break }
+            if !inQuotes, separators.contains(scalar) { counts[scalar, default: 0] += 1 }
+        }
+        var best: Unicode.Scalar = ","
+        for candidate in separators where counts[candidate, default: 0] > counts[best, default: 0] { best = candidate }
+        return best
+    }
+
+    static func separatorHint(_ separator: Unicode.Scalar) -> String {
+        let name = separator == "\t" ? "a tab" : "\"\(separator)\""
+        return " (fields are split on \(name); pass separator: to choose another)"
+    }
+}
+
+/// One cell of a column before it becomes a feature: a number, a text or nothing.
+public enum DataCell: Equatable, Sendable {
+    case number(Double)
+    case text(String)
+    case missing
+
+    /// The words a CSV file writes for a missing value (compared without case), besides an empty cell.
+    public static let missingWords: Set<String> = ["na", "n/a", "#n/a", "nan", "-nan", "null", "none", "<na>"]
+
+    /// Reads a CSV field: spaces trimmed; a missing word or an empty field is missing; a number
+    /// (a decimal comma too when `decimalComma`) is a number; anything else is text.
+    public init(field: String, decimalComma: Bool = false) {
+        let cell = field.trimmingSpaces
+        if cell.isEmpty || Self.missingWords.contains(cell.lowercased()) {
+            self = .missing
+        } else if let value = Self.number(cell, decimalComma: decimalComma) {
+            self = .number(value)
+        } else {
+            self = .text(cell)
+        }
+    }
+
+    /// A finite decimal number as people write it: digits, one point (or one comma), an exponent.
+    /// Swift's `Double("0x1p3")` and `Double("inf")` accept more than a data file means.
+    static func number(_ cell: String, decimalComma: Bool) -> Double? {
+        var text = cell
+        if decimalComma, !text.contains("."), text.filter({ $0 == "," }).count == 1 { text = text.replacing(",", with: ".") }
+        guard text.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }),
+              text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }),
+              let value = Double(text), value.isFinite
+        else { return nil }
+        return value
+    }
 }
 
 extension Dataset {
-    /// A regression dataset from CSV text with a header: `target` names the target column,
-    /// `excluding` names columns that are neither features nor target. Every other cell must
-    /// be a number; a missing or non-numeric one is an error naming its line and column.
+    /// A dataset from CSV text with a header: `options` name the target and say which columns
+    /// are features, which are categories and what to do with missing values (see
+    /// `Dataset(columns:options:locations:)`). `separator` nil detects it.
     public init(
-        csv text: String, target: String, excluding excluded: Set<String> = [], title: String, isInterrupted: () -> Bool = { false }
+        csv text: String, options: DatasetOptions, separator: Unicode.Scalar? = nil, isInterrupted: () -> Bool = { false }
     ) throws(LearningError) {
-        let table = try CSVTable(parsing: text, isInterrupted: isInterrupted)
-        guard let targetIndex = table.header.firstIndex(of: target) else {
-            throw .invalidInput("no column named \"\(target)\"; the columns are \(table.header.joined(separator: ", "))")
-        }
+        let table = try CSVTable(parsing: text, separator: separator, isInterrupted: isInterrupted)
         guard !table.rows.isEmpty else { throw .invalidInput("the CSV text has a header but no rows") }
-        let featureIndices = table.header.indices.filter { $0 != targetIndex && !excluded.contains(table.header[$0]) }
-        var features = Matrix(rows: table.rows.count, columns: featureIndices.count)
-        var targets: [Double] = []
+        let decimalComma = table.separator != ","
+        var columns = table.header.enumerated().map { index, name in
+            DataColumn(name: name.isEmpty ? "column \(index + 1)" : name, cells: [])
+        }
+        for index in columns.indices { columns[index].cells.reserveCapacity(table.rows.count) }
         for (i, row) in table.rows.enumerated() {
             if i & 0xFFF == 0, isInterrupted() { throw .interrupted }
-            func number(_ column: Int) throws(LearningError) -> Double {
-                let cell = row[column].trimmingSpaces
-                let name = table.header[column].isEmpty ? "\(column + 1)" : "\"\(table.header[column])\""
-                if cell.isEmpty || ["na", "nan", "null"].contains(cell.lowercased()) {
-                    throw .invalidCSV(line: table.lineNumbers[i], column: name, problem: "the value is missing")
-                }
-                guard let value = Double(cell), value.isFinite else {
-                    throw .invalidCSV(line: table.lineNumbers[i], column: name, problem: "\"\(cell)\" is not a number")
-                }
-                return value
-            }
-            targets.append(try number(targetIndex))
-            for (j, column) in featureIndices.enumerated() { features[i, j] = try number(column) }
+            for (j, field) in row.enumerated() { columns[j].cells.append(DataCell(field: field, decimalComma: decimalComma)) }
         }
-        self.init(
-            features: features, target: targets, featureNames: featureIndices.map { table.header[$0] },
-            targetName: target, title: title)
+        try self.init(columns: columns, options: options, locations: .lines(table.lineNumbers))
     }
 }
 

@@ -26,6 +26,11 @@ public struct Dataset: Equatable, Sendable {
     /// For data that comes with its own train/test split (the prostate data), true for the
     /// samples its authors used for training.
     public var designatedTraining: [Bool]?
+    /// What was done to the data on its way in (rows dropped, columns encoded, values filled),
+    /// one sentence each, for its display.
+    public var notes: [String] = []
+    /// The cells filled in for missing values, refilled from the training part when split.
+    public var imputation: Imputation?
 
     public init(
         features: Matrix, target: [Double], featureNames: [String]? = nil, targetName: String = "y",
@@ -52,10 +57,12 @@ public struct Dataset: Equatable, Sendable {
         result.features = features.selectingRows(indices)
         result.target = indices.map { target[$0] }
         result.designatedTraining = designatedTraining.map { flags in indices.map { flags[$0] } }
+        result.imputation = imputation?.selecting(indices)
         return result
     }
 
-    /// A seeded random split into a training part holding `fraction` of the samples and a test part.
+    /// A seeded random split into a training part holding `fraction` of the samples and a test
+    /// part; filled missing values are refilled from the training part (see `partition`).
     public func split(_ fraction: Double, seed: Int) throws(LearningError) -> (train: Dataset, test: Dataset) {
         try require(fraction > 0 && fraction < 1, "the split fraction", fraction, "between 0 and 1 (exclusive)")
         let trainCount = Int((fraction * Double(sampleCount)).rounded())
@@ -64,7 +71,8 @@ public struct Dataset: Equatable, Sendable {
         }
         var random = RandomSource(seed: seed)
         let order = random.permutation(sampleCount)
-        return (selecting(Array(order[..<trainCount]).sorted()), selecting(Array(order[trainCount...]).sorted()))
+        let parts = partition(training: Array(order[..<trainCount]).sorted(), test: Array(order[trainCount...]).sorted())
+        return (parts.training, parts.test)
     }
 
     /// A seeded assignment of every sample to one of `count` folds of nearly equal size;

@@ -1,4 +1,4 @@
-/// Reads a text file for `Dataset(csv:)` without letting the file decide how long it takes or
+/// Reads a text file for `Dataset(csv:options:)` without letting the file decide how long it takes or
 /// how much memory it costs: a size limit, regular files only unless asked, and an interrupt
 /// check between chunks.
 public enum TextFile {

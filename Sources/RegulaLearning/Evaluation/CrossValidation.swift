@@ -61,8 +61,8 @@ extension CrossValidation {
         var errors: [[Double]] = []
         for fold in 0..<folds {
             let heldOut = assignment.indices.filter { assignment[$0] == fold }
-            let training = data.selecting(assignment.indices.filter { assignment[$0] != fold })
-            let test = data.selecting(heldOut)
+            // Filled missing values are refilled from the fold's training rows: no leakage.
+            let (training, test) = data.partition(training: assignment.indices.filter { assignment[$0] != fold }, test: heldOut)
             // Every fold is fitted at every λ of the grid, as cv.glmnet does (certified near
             // separation too: see LogisticNewton.swift).
             let foldPath = try PenalizedRegression(training, family: family, options: options)
