@@ -53,7 +53,7 @@ enum DataImportBuiltins {
     static let dataset = Builtin(
         "dataset",
         summary: "A dataset from labelled lists, one per column, as `table` takes them; `target` names the target column.",
-        documentation: "Each column is a List of Numbers or Strings of the same length; `nothing` or `nan` in a list is a missing value. Every column but the target is a feature, in the order written, unless `drop:` leaves some out. " + preparationDocumentation,
+        documentation: "Each column is a List of Numbers or Strings of the same length; `nothing` or a NaN in a list is a missing value. Every column but the target is a feature, in the order written, unless `drop:` leaves some out. " + preparationDocumentation,
         example: "let houses = dataset(sqft: [1100, 1400, 2100, 1750], rooms: [2, 3, 4, 3], area: [\"north\", \"south\", \"north\", \"east\"], price: [199, 245, 365, 290], target: \"price\")\nhouses.names",
         parameters: [
             .anyLabel("column", .list, "A column: the label is its name, the list its values."),
