@@ -86,7 +86,7 @@ public struct CSVTable: Equatable, Sendable {
         for (index, record) in records.enumerated().dropFirst() where record.count != header.count {
             throw .invalidCSV(
                 line: starts[index], column: "\(min(record.count, header.count) + 1)",
-                problem: "this row has \(record.count) fields but the header has \(header.count)\(Self.separatorHint(separator))")
+                problem: "this row has \(record.count) field\(record.count == 1 ? "" : "s") but the header has \(header.count)\(Self.separatorHint(separator))")
         }
         rows = Array(records.dropFirst())
         lineNumbers = Array(starts.dropFirst())
