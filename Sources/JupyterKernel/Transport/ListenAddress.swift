@@ -1,10 +1,11 @@
 /// Where a kernel's TCP channels listen, worked out once from a connection file's `ip`.
 ///
-/// libzmq binds only to a numeric address, `*` or a network interface's name (`lo`), never to a
-/// host name, and it takes an IPv6 address only on a socket with `ZMQ_IPV6` set. A connection file
-/// may hold any of these: `127.0.0.1` from jupyter_client, `0.0.0.0` or the host's own address from
-/// a launcher on a cluster (Enterprise Gateway starts kernels on other hosts and connects to the
-/// file's ip), `::1`, or a name such as `localhost`.
+/// Debian's libzmq (4.3.4, the one the kernel links) binds only to a numeric address, `*` or a
+/// network interface's name (`lo`), not to a host name ("No such device"; pyzmq's bundled 4.3.5,
+/// which ipykernel uses, does bind one), and it takes an IPv6 address only on a socket with
+/// `ZMQ_IPV6` set. A connection file may hold any of these: `127.0.0.1` from jupyter_client,
+/// `0.0.0.0` or the host's own address from a launcher on a cluster (Enterprise Gateway starts
+/// kernels on other hosts and connects to the file's ip), `::1`, or a name such as `localhost`.
 public struct ListenAddress: Equatable, Sendable {
     /// What libzmq binds: a numeric IPv4 or IPv6 address (without brackets), `*`, or an interface name.
     public let host: String
@@ -22,7 +23,6 @@ public struct ListenAddress: Equatable, Sendable {
     /// A numeric address (an IPv6 one with or without brackets), `*` or an interface name is kept.
     /// A host name is resolved, to its first IPv4 address when it has one: jupyter_client's
     /// sockets are IPv4-only (libzmq's default), so that is the address its clients connect to.
-    /// (ipykernel hands a name to libzmq, whose bind then fails with "No such device".)
     public static func resolving(_ ip: String) throws(KernelError) -> ListenAddress {
         let host = ip.hasPrefix("[") && ip.hasSuffix("]") ? String(ip.dropFirst().dropLast()) : ip
         if host == "*" || isNumeric(host) || if_nametoindex(host) != 0 {
