@@ -12,7 +12,9 @@ public final class ZeroMQTransport: KernelTransport {
 
     public init(connection: ConnectionInfo) {
         self.connection = connection
-        listenAddress = connection.transport == "tcp" ? Result { () throws(KernelError) in try ListenAddress.resolving(connection.ip) } : nil
+        listenAddress = connection.transport == "tcp"
+            ? Result { () throws(KernelError) in try ListenAddress.resolving(connection.ip) }
+            : nil
     }
 
     public func bind(_ channel: KernelChannel) throws -> any FrameSocket {
