@@ -4,6 +4,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
+GATEWAY_VENV="$ROOT/.venv-gateway"
 OUTPUT="$ROOT/output"
 BINARY="$ROOT/.build/release/regula"
 
@@ -36,21 +37,36 @@ ensure_swift() {
     command -v swift >/dev/null || fail "no Swift toolchain found: install Swift 6 and put 'swift' on PATH (looked on PATH and in /opt/swift/usr/bin)"
 }
 
-# A virtual environment with the pinned packages; rebuilt only when requirements.txt changes.
-ensure_venv() {
-    local stamp="$VENV/.requirements.sha256"
+# A virtual environment with pinned packages: make_venv DIR REQUIREMENTS. Rebuilt only when the
+# requirements file changes (its hash is stamped into DIR).
+make_venv() {
+    local venv="$1" requirements="$2"
+    local name="${venv#"$ROOT"/}" file="${requirements#"$ROOT"/}"
+    local stamp="$venv/.requirements.sha256"
     local wanted
-    wanted="$(sha256sum "$ROOT/scripts/requirements.txt" | cut -d' ' -f1)"
-    if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+    wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [ -x "$venv/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
         return 0
     fi
-    say "Creating the Python environment in .venv"
+    say "Creating the Python environment in $name"
     local python
     python="$(command -v python3)" || fail "python3 not found"
-    "$python" -m venv "$VENV" 2>/dev/null || /usr/bin/python3 -m venv "$VENV" || fail "cannot create a virtual environment (python3-venv is needed)"
-    "$VENV/bin/python" -m pip install -q --upgrade pip || fail "cannot upgrade pip in .venv"
-    "$VENV/bin/python" -m pip install -q -r "$ROOT/scripts/requirements.txt" || fail "pip install of scripts/requirements.txt failed"
+    "$python" -m venv "$venv" 2>/dev/null || /usr/bin/python3 -m venv "$venv" || fail "cannot create a virtual environment in $name (python3-venv is needed)"
+    "$venv/bin/python" -m pip install -q --upgrade pip || fail "cannot upgrade pip in $name"
+    "$venv/bin/python" -m pip install -q -r "$requirements" || fail "pip install of $file into $name failed"
     echo "$wanted" > "$stamp"
+}
+
+ensure_venv() {
+    make_venv "$VENV" "$ROOT/scripts/requirements.txt"
+}
+
+# Jupyter Enterprise Gateway, for the remote-kernel test, in an environment of its own: its
+# jupyter_client and pyzmq conflict with the pins of requirements.txt.
+ensure_gateway_venv() {
+    make_venv "$GATEWAY_VENV" "$ROOT/scripts/requirements-gateway.txt"
+    [ -x "$GATEWAY_VENV/bin/jupyter-enterprisegateway" ] \
+        || fail "$GATEWAY_VENV has no jupyter-enterprisegateway: delete $GATEWAY_VENV and run again"
 }
 
 # libzmq's pkg-config flags name a krb5 include folder that SwiftPM refuses; the warning is noise.

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Every test: the Swift unit tests, then the end-to-end tests that start the real kernel
-# through jupyter_client (jupyter_kernel_test, protocol edge cases, notebooks, the command line).
+# through jupyter_client (jupyter_kernel_test, protocol edge cases, notebooks, the command line)
+# and through Jupyter Enterprise Gateway (from .venv-gateway).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 setup_all
+ensure_gateway_venv
 
 say "Embedded datasets against data/"
 "$VENV/bin/python" "$ROOT/scripts/embed_datasets.py" --check \
@@ -16,4 +18,4 @@ bash "$ROOT/scripts/fuzz.sh" 15
 
 say "End-to-end tests through jupyter_client"
 cd "$ROOT"
-REGULA_BINARY="$BINARY" "$VENV/bin/python" -m pytest -q -p no:cacheprovider Tests/EndToEnd "$@"
+REGULA_BINARY="$BINARY" REGULA_GATEWAY_VENV="$GATEWAY_VENV" "$VENV/bin/python" -m pytest -q -p no:cacheprovider Tests/EndToEnd "$@"

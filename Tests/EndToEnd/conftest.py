@@ -15,6 +15,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import zmq
 from jupyter_client import BlockingKernelClient, KernelManager
 from jupyter_client.session import Session
 
@@ -32,13 +33,12 @@ def free_ports(count: int) -> list[int]:
     return ports
 
 
-def write_connection_file(folder: Path, key: str = None, transport: str = "tcp") -> tuple[Path, dict]:
+def write_connection_file(folder: Path, key: str = None, transport: str = "tcp", ip: str | None = None) -> tuple[Path, dict]:
+    """`ip`: where the kernel is told to listen (default 127.0.0.1, or a socket path for ipc)."""
     key = uuid.uuid4().hex if key is None else key
     shell, iopub, stdin, control, hb = free_ports(5)
-    if transport == "ipc":
-        ip = str(folder / "regula-ipc")
-    else:
-        ip = "127.0.0.1"
+    if ip is None:
+        ip = str(folder / "regula-ipc") if transport == "ipc" else "127.0.0.1"
     info = {
         "transport": transport, "ip": ip, "key": key, "signature_scheme": "hmac-sha256",
         "shell_port": shell, "iopub_port": iopub, "stdin_port": stdin, "control_port": control, "hb_port": hb,
@@ -51,9 +51,14 @@ def write_connection_file(folder: Path, key: str = None, transport: str = "tcp")
 class RawKernel:
     """A kernel process started by hand with its own connection file, plus a client for it."""
 
-    def __init__(self, folder: Path, transport: str = "tcp", key: str | None = None, data_limit: int | None = None):
-        """`data_limit`: bytes of data (RLIMIT_DATA) the kernel may map, as a smaller machine would have."""
-        self.path, self.info = write_connection_file(folder, key=key, transport=transport)
+    def __init__(
+        self, folder: Path, transport: str = "tcp", key: str | None = None, data_limit: int | None = None,
+        ip: str | None = None, client_ip: str | None = None,
+    ):
+        """`data_limit`: bytes of data (RLIMIT_DATA) the kernel may map, as a smaller machine would have.
+        `ip`: the connection file's ip; `client_ip`: where the client connects instead (for a
+        wildcard such as 0.0.0.0). An IPv6 address gets a client with ZeroMQ's IPv6 enabled."""
+        self.path, self.info = write_connection_file(folder, key=key, transport=transport, ip=ip)
         self.log = folder / f"{self.path.stem}.stderr"
 
         def limit_data():
@@ -65,8 +70,14 @@ class RawKernel:
                 [str(BINARY), "kernel", "--connection-file", str(self.path)],
                 stdout=subprocess.DEVNULL, stderr=log, preexec_fn=limit_data,
             )
-        self.client = BlockingKernelClient()
-        self.client.load_connection_info(self.info)
+        connect_to = client_ip or self.info["ip"]
+        # ZeroMQ's sockets are IPv4-only unless told otherwise; the shared context stays as it is.
+        self.ipv6_context = None
+        if transport == "tcp" and ":" in connect_to:
+            self.ipv6_context = zmq.Context()
+            self.ipv6_context.setsockopt(zmq.IPV6, 1)
+        self.client = BlockingKernelClient(context=self.ipv6_context) if self.ipv6_context else BlockingKernelClient()
+        self.client.load_connection_info({**self.info, "ip": connect_to})
         self.client.start_channels()
         self.client.wait_for_ready(timeout=30)
 
@@ -76,6 +87,8 @@ class RawKernel:
 
     def stop(self):
         self.client.stop_channels()
+        if self.ipv6_context is not None:
+            self.ipv6_context.destroy(linger=0)
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(timeout=10)

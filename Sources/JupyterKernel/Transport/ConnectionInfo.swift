@@ -86,11 +86,14 @@ public struct ConnectionInfo: Codable, Sendable, Equatable {
 public enum KernelError: Error, CustomStringConvertible {
     case connectionFile(path: String, reason: String)
     case bind(channel: String, endpoint: String, underlying: any Error)
+    /// The connection file's `ip` is no address, interface or host name this machine can resolve.
+    case unresolvableIP(ip: String, reason: String)
 
     public var description: String {
         switch self {
         case let .connectionFile(path, reason): "connection file \(path) \(reason)"
         case let .bind(channel, endpoint, underlying): "cannot bind the \(channel) channel to \(endpoint): \(underlying)"
+        case let .unresolvableIP(ip, reason): "cannot listen on ip '\(ip)' of the connection file: \(reason)"
         }
     }
 }

@@ -6,9 +6,15 @@ import CZeroMQ
 public final class ZeroMQTransport: KernelTransport {
     private let connection: ConnectionInfo
     private let context = ZeroMQContext()
+    /// Resolved once, so the five channels listen on the same address even when a host name has
+    /// several; nil with the `ipc` transport.
+    private let listenAddress: Result<ListenAddress, KernelError>?
 
     public init(connection: ConnectionInfo) {
         self.connection = connection
+        listenAddress = connection.transport == "tcp"
+            ? Result { () throws(KernelError) in try ListenAddress.resolving(connection.ip) }
+            : nil
     }
 
     public func bind(_ channel: KernelChannel) throws -> any FrameSocket {
@@ -22,7 +28,15 @@ public final class ZeroMQTransport: KernelTransport {
             // Verbose: report every subscription, not just the first for a topic, so every client is greeted.
             try socket.setOption(ZMQ_XPUB_VERBOSE, 1)
         }
-        let endpoint = connection.endpoint(port: port(of: channel))
+        let endpoint: String
+        if let listenAddress {
+            let address = try listenAddress.get()
+            // Without ZMQ_IPV6 libzmq refuses an IPv6 address ("No such device").
+            if address.isIPv6 { try socket.setOption(ZMQ_IPV6, 1) }
+            endpoint = address.endpoint(port: port(of: channel))
+        } else {
+            endpoint = connection.endpoint(port: port(of: channel))
+        }
         do { try socket.bind(endpoint) } catch let error as ZeroMQError {
             throw KernelError.bind(channel: channel.rawValue, endpoint: endpoint, underlying: error)
         }
