@@ -272,6 +272,7 @@ struct Evaluator {
             }
             return .string(text)
         case let .boolean(value): return .boolean(value)
+        case .nothing: return .nothing
         case let .name(name): return try lookUp(name, at: expression.range)
         case let .list(elements):
             var values: [Value] = []

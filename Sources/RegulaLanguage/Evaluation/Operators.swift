@@ -37,6 +37,11 @@ enum Operators {
             default: break
             }
         }
+        // `nothing` equals only itself, and comparing anything with it is a Bool (as Swift's nil):
+        // `fit.gap == nothing` asks whether a certificate is defined.
+        if symbol == .equalEqual || symbol == .notEqual, left.isNothing || right.isNothing {
+            return .boolean((left.isNothing && right.isNothing) == (symbol == .equalEqual))
+        }
         // A kind of value gives operators their meaning on its values, whichever side it is on.
         if case let .object(object) = left, let result = try type(of: object).binary(symbol, left, right, at: range) { return result }
         if case let .object(object) = right, let result = try type(of: object).binary(symbol, left, right, at: range) { return result }

@@ -89,6 +89,12 @@ public enum Value: Sendable {
         }
     }
 
+    /// Whether this is `nothing`.
+    public var isNothing: Bool {
+        if case .nothing = self { return true }
+        return false
+    }
+
     /// The text `print` writes: strings without quotes, everything else as `description`.
     public var printed: String {
         if case let .string(value) = self { return value }

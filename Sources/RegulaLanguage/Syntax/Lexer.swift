@@ -177,14 +177,16 @@ struct Lexer {
                 switch escaped {
                 case "n": value.append("\n")
                 case "t": value.append("\t")
+                case "r": value.append("\r")
                 case "\"": value.append("\"")
                 case "\\": value.append("\\")
+                case "u": value.unicodeScalars.append(try unicodeScalar(escapedAt: escapeStart))
                 case "(":
                     if !value.isEmpty { parts.append(.text(value)) }
                     value = ""
                     parts.append(try interpolatedCode(openedAt: escapeStart))
                 default:
-                    throw RegulaError(.parse, "unknown escape '\\\(escaped)'; expected \\n, \\t, \\\", \\\\ or \\(…)", at: SourceRange(escapeStart, location))
+                    throw RegulaError(.parse, "unknown escape '\\\(escaped)'; expected \\n, \\t, \\r, \\\", \\\\, \\u{…} or \\(…)", at: SourceRange(escapeStart, location))
                 }
             } else {
                 value.append(character)
@@ -194,6 +196,32 @@ struct Lexer {
         if parts.isEmpty { return Token(kind: .string(value), range: range, lexeme: text(from: start)) }
         if !value.isEmpty { parts.append(.text(value)) }
         return Token(kind: .interpolation(parts), range: range, lexeme: text(from: start))
+    }
+
+    /// The scalar of `\u{…}`, as in Swift: one to eight hexadecimal digits in braces naming a
+    /// Unicode scalar value. With it any text can be written in ASCII alone, including what
+    /// cannot stand in a literal: a combining mark right after the opening quote would join the
+    /// quote into one character, which then does not open the string.
+    private mutating func unicodeScalar(escapedAt start: SourceLocation) throws(RegulaError) -> Unicode.Scalar {
+        guard peek() == "{" else {
+            throw RegulaError(.parse, "'\\u' must be followed by hexadecimal digits in braces, as in \\u{3bb}", at: SourceRange(start, location))
+        }
+        advance()
+        var digits = ""
+        while let next = peek(), next.isHexDigit, next.isASCII {
+            digits.append(advance())
+        }
+        guard peek() == "}" else {
+            throw RegulaError(.parse, "expected '}' after the hexadecimal digits of '\\u{\(digits)'", at: SourceRange(start, location), atEnd: peek() == nil)
+        }
+        advance()
+        guard (1...8).contains(digits.count) else {
+            throw RegulaError(.parse, "'\\u{\(digits)}' needs one to eight hexadecimal digits", at: SourceRange(start, location))
+        }
+        guard let code = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(code) else {
+            throw RegulaError(.parse, "'\\u{\(digits)}' is not a Unicode scalar value (those are 0 to 10FFFF, without the surrogates D800 to DFFF)", at: SourceRange(start, location))
+        }
+        return scalar
     }
 
     /// The code of `\( … )` up to its matching parenthesis (strings inside it may hold parentheses).

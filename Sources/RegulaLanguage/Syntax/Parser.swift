@@ -429,6 +429,9 @@ struct Parser {
         case .keyword(.true), .keyword(.false):
             _ = advance()
             return try node(form: .boolean(token.kind == .keyword(.true)), range: token.range)
+        case .keyword(.nothing):
+            _ = advance()
+            return try node(form: .nothing, range: token.range)
         case let .identifier(name):
             _ = advance()
             let reference = Name(name)

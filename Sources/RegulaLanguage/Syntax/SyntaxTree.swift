@@ -77,6 +77,8 @@ struct Expression: Sendable {
         /// An interpolated string: literal text and expressions, joined when evaluated.
         case interpolation([InterpolationPiece])
         case boolean(Bool)
+        /// The `nothing` literal.
+        case nothing
         case name(Name)
         case list([Expression])
         /// `(a, b)` or, with labels, `(train: a, test: b)`.
@@ -110,7 +112,7 @@ extension Expression.Form {
     /// The depth of the deepest direct part.
     fileprivate var childDepth: Int {
         switch self {
-        case .number, .string, .boolean, .name, .closure: 0
+        case .number, .string, .boolean, .nothing, .name, .closure: 0
         case let .interpolation(pieces):
             pieces.reduce(0) { deepest, piece in if case let .value(expression) = piece { max(deepest, expression.depth) } else { deepest } }
         case let .list(elements), let .tuple(elements, _): elements.reduce(0) { max($0, $1.depth) }

@@ -59,6 +59,9 @@ public enum InterpolationPart: Sendable, Equatable {
 
 public enum Keyword: String, Sendable, CaseIterable {
     case `let`, `var`, `if`, `else`, `for`, `in`, `while`, `func`, `return`, `true`, `false`
+    /// The absence of a value (Python's `None`, JSON's `null`): what a function without a
+    /// `return` value gives, and what papermill injects for a null parameter.
+    case nothing
 }
 
 public enum Symbol: String, Sendable, CaseIterable {
