@@ -1,3 +1,5 @@
+import RegulaCharts
+
 /// One member of a kind of value, `value.name`, declared once with its documentation.
 /// Evaluation, completion after a `.`, the "no member" error and `docs/reference.md` all
 /// come from these declarations (see "How to add a member" in docs/developing.md).
@@ -127,6 +129,8 @@ extension Value {
         case let .list(elements): CollectionMembers.list.bound(to: elements)
         case let .string(text): CollectionMembers.string.bound(to: text)
         case let .range(lower, upper, isClosed): CollectionMembers.range.bound(to: upper - lower + (isClosed ? 1 : 0))
+        case let .chart(figure): Figure.members.bound(to: figure)
+        case let .table(table): Table.members.bound(to: table)
         case let .object(object): object.boundMembers
         default: nil
         }
@@ -134,13 +138,13 @@ extension Value {
 }
 
 /// Every kind of value that has members, in the reference's order: lists, strings and ranges,
-/// then the kinds of `ValueKinds.all` that declare members.
+/// charts and tables, then the kinds of `ValueKinds.all` that declare members.
 enum MemberRegistry {
     static let all = listings(of: ValueKinds.all)
 
     /// The listings with `kinds` after the collections.
     static func listings(of kinds: [any ValueKind.Type]) -> [any MemberListing] {
-        [CollectionMembers.list, CollectionMembers.string, CollectionMembers.range] + kinds.compactMap { $0.memberListing }
+        [CollectionMembers.list, CollectionMembers.string, CollectionMembers.range, Figure.members, Table.members] + kinds.compactMap { $0.memberListing }
     }
 }
 

@@ -34,3 +34,24 @@ extension CrossValidation: ValueKind {
         ]
     )
 }
+
+/// A cross-validation's curve as `save` writes it: a line per λ, largest first.
+extension CrossValidation: SavableValue {
+    static let fileForms: [FileForm<CrossValidation>] = [
+        FileForm("csv", "`lambda,meanError,standardError,nonzeros`, a line per λ") { cv in
+            var text = CSVText(header: ["lambda", "meanError", "standardError", "nonzeros"])
+            for index in cv.lambdas.indices {
+                text.append(numbers: [cv.lambdas[index], cv.meanError[index], cv.standardError[index], Double(cv.path.nonzeroCounts[index])])
+            }
+            return text.text
+        },
+        FileForm("json", "folds, measure, lambdaMin, lambda1se and the curve's lists") { cv in
+            JSONText.object([
+                ("folds", .number(Double(cv.folds))), ("measure", .string(cv.measure)),
+                ("lambdaMin", .number(cv.lambdaMin)), ("lambda1se", .number(cv.lambda1se)),
+                ("lambdas", .numbers(cv.lambdas)), ("meanError", .numbers(cv.meanError)), ("standardError", .numbers(cv.standardError)),
+                ("nonzeros", .numbers(cv.path.nonzeroCounts.map(Double.init))),
+            ]).document
+        },
+    ]
+}

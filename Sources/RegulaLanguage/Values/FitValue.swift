@@ -43,3 +43,19 @@ extension FitResult: ValueKind {
         ]
     )
 }
+
+/// A fit's coefficients as `save` writes them: a line per feature after the intercept.
+extension FitResult: SavableValue {
+    static let fileForms: [FileForm<FitResult>] = [
+        FileForm("csv", "`feature,coefficient`, the intercept first as `(intercept)`") { $0.coefficientTable.csv },
+        FileForm("json", "model, method, penalty, intercept, coefficients by feature, objective, zeros, gap and kkt") { fit in
+            JSONText.object([
+                ("model", .string(fit.model)), ("method", .string(fit.method)), ("penalty", .string(fit.penalty)),
+                ("intercept", .number(fit.intercept)),
+                ("coefficients", .object(zip(fit.weightNames(fit.coefficients.count), fit.coefficients).map { ($0, .number($1)) })),
+                ("objective", .number(fit.objective)), ("zeros", .number(Double(fit.weights.exactZeroCount))),
+                ("gap", fit.certificate.map { .number($0.gap) } ?? .null), ("kkt", fit.certificate.map { .number($0.kkt) } ?? .null),
+            ]).document
+        },
+    ]
+}

@@ -81,3 +81,10 @@ extension TrainingLog: ValueKind {
         )
     )
 }
+
+/// A log as `save` writes it: its columns in the order they were first recorded.
+extension TrainingLog: SavableValue {
+    static let fileForms: [FileForm<TrainingLog>] = [
+        FileForm("csv", "a column per name recorded, a line per row, `nan` where a row has no number") { $0.table.csv },
+    ]
+}

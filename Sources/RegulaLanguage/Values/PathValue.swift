@@ -56,3 +56,25 @@ extension PathResult: ValueKind {
         ]
     )
 }
+
+/// A path as `save` writes it: a line per λ, largest first.
+extension PathResult: SavableValue {
+    static let fileForms: [FileForm<PathResult>] = [
+        FileForm("csv", "`lambda,intercept,` then a column per feature, a line per λ") { result in
+            let path = result.path
+            var text = CSVText(header: ["lambda", "intercept"] + path.featureNames)
+            for (index, lambda) in path.lambdas.enumerated() {
+                text.append(numbers: [lambda, path.intercepts[index]] + path.coefficients[index])
+            }
+            return text.text
+        },
+        FileForm("json", "penalty, features, lambdas, intercepts and a list of coefficients per λ") { result in
+            let path = result.path
+            return JSONText.object([
+                ("penalty", .string(path.penaltyName)), ("features", .array(path.featureNames.map(JSONText.string))),
+                ("lambdas", .numbers(path.lambdas)), ("intercepts", .numbers(path.intercepts)),
+                ("coefficients", .array(path.coefficients.map(JSONText.numbers))),
+            ]).document
+        },
+    ]
+}
