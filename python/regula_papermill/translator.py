@@ -144,7 +144,7 @@ class RegulaTranslator(Translator):
             return "Number"
         if value.startswith("[") and value.endswith("]"):
             return "List"
-        if value.startswith("(") and value.endswith(")") and "," in value or re.match(r"^\(\s*\w+\s*:", value):
+        if value.startswith("(") and value.endswith(")") and ("," in value or re.match(r"^\(\s*\w+\s*:", value)):
             return "Tuple"
         return "None"
 
