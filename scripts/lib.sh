@@ -69,6 +69,25 @@ ensure_gateway_venv() {
         || fail "$GATEWAY_VENV has no jupyter-enterprisegateway: delete $GATEWAY_VENV and run again"
 }
 
+# The papermill translator (python/) in .venv; reinstalled only when python/ changes.
+ensure_papermill_translator() {
+    local stamp="$VENV/.regula-papermill.sha256"
+    local wanted
+    wanted="$(cd "$ROOT" && find python scripts/requirements.txt -type f ! -path '*/__pycache__/*' ! -path '*.egg-info/*' ! -path 'python/build/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+        return 0
+    fi
+    say "Installing the papermill translator (python/) in .venv"
+    # A copy, so the build leaves nothing (build/, *.egg-info) in the work tree.
+    local copy
+    copy="$(mktemp -d)"
+    cp -r "$ROOT/python/." "$copy"
+    "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation --force-reinstall "$copy" \
+        || { rm -rf "$copy"; fail "pip install of python/ (the papermill translator) failed"; }
+    rm -rf "$copy"
+    echo "$wanted" > "$stamp"
+}
+
 # libzmq's pkg-config flags name a krb5 include folder that SwiftPM refuses; the warning is noise.
 quiet_build_output() { sed -e '/prohibited flag(s)/d' -e '/the use of .mktemp. is dangerous/d' -e '/^\[[0-9]*\/[0-9]*\]/d' -e "/Source files for target/d"; }
 
@@ -91,6 +110,7 @@ setup_all() {
     ensure_apt_packages
     ensure_swift
     ensure_venv
+    ensure_papermill_translator
     build_release
     register_kernel
 }
