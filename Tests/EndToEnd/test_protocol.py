@@ -310,15 +310,6 @@ def test_completion_counts_code_points(raw_kernel):
     assert content["cursor_start"] == len(code) - 4
 
 
-def test_unknown_comm_is_closed(raw_kernel):
-    client = raw_kernel.client
-    message = client.session.msg("comm_open", {"comm_id": "c1", "target_name": "nobody", "data": {}})
-    client.shell_channel.send(message)
-    messages = collect_iopub(client, message["header"]["msg_id"], 5)
-    closes = [m for m in messages if m["msg_type"] == "comm_close"]
-    assert closes and closes[0]["content"]["comm_id"] == "c1"
-
-
 def test_error_shows_the_line_with_a_caret_and_keeps_variables(raw_kernel):
     client = raw_kernel.client
     execute(client, "let weight = 0.5")

@@ -140,4 +140,16 @@ public protocol Interpreter: AnyObject {
     func inspect(code: String, cursor: Int, detailLevel: Int) -> MIMEBundle?
 
     func isComplete(code: String) -> Completeness
+
+    /// Called once on the shell thread before the first request, with the kernel's comms: a
+    /// language that speaks comms registers its targets here (`CommManager.register`) and keeps
+    /// the manager to open comms of its own and to `deliverPending()` while a cell runs.
+    /// The comms' callbacks run on the shell thread too, so never at the same time as another
+    /// method of the interpreter, except where the language itself calls `deliverPending()`.
+    func attach(comms: CommManager)
+}
+
+extension Interpreter {
+    /// A language without comms: every `comm_open` from a front end is answered with `comm_close`.
+    public func attach(comms: CommManager) {}
 }

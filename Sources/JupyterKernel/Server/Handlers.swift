@@ -13,8 +13,8 @@ extension KernelServer {
             "history_request": { $0.history($1) },
             "comm_info_request": { $0.commInfo($1) },
             "comm_open": { $0.commOpen($1) },
-            "comm_msg": { _, _ in },
-            "comm_close": { _, _ in },
+            "comm_msg": { $0.commMessage($1) },
+            "comm_close": { $0.commClose($1) },
             "shutdown_request": { $0.shutdown($1) },
             "interrupt_request": { $0.interrupt($1) },
         ]
@@ -71,9 +71,12 @@ extension KernelServer {
                 prompt: prompt, password: password, for: request.message, factory: factory,
                 isInterrupted: { interruption.isRaised }, isShuttingDown: { isShuttingDown })
         }
+        // What the cell sends on comms has this request as its parent.
+        comms.serving.append(request.message)
         let outcome = interpreter.execute(
             code: code, executionCount: count, silent: silent, publisher: publisher,
             isInterrupted: { [interruption] in interruption.isRaised })
+        comms.serving.removeLast()
 
         switch outcome {
         case let .success(result):
@@ -107,7 +110,9 @@ extension KernelServer {
     /// After a failed cell, the executions already queued behind it are answered `aborted`,
     /// as a notebook's "run all" expects; other queued requests are served as usual.
     private func queuedExecutions(on channel: ReplyChannel) -> [Message] {
-        var executions: [Message] = []
+        // Requests the cell set aside while it handled comm messages (`deliverPendingComms`) came first.
+        var executions = deferred.filter { $0.type == "execute_request" }
+        deferred.removeAll { $0.type == "execute_request" }
         while let message = channel.receive(blocking: false) {
             if message.type == "execute_request" { executions.append(message) } else { deferred.append(message) }
         }
@@ -160,17 +165,6 @@ extension KernelServer {
 
     func history(_ request: Request) {
         request.reply(["status": "ok", "history": .array(history.answer(request.content))])
-    }
-
-    func commInfo(_ request: Request) {
-        request.reply(["status": "ok", "comms": [:]])
-    }
-
-    /// The kernel registers no comm targets, so every comm is closed at once, as ipykernel does.
-    func commOpen(_ request: Request) {
-        let target = request.content["target_name"].stringValue ?? ""
-        log("closed comm for unknown target '\(target)'")
-        request.publish("comm_close", ["comm_id": request.content["comm_id"], "data": [:]])
     }
 
     func shutdown(_ request: Request) {

@@ -160,9 +160,10 @@ public final class IOPubSender: @unchecked Sendable {
         self.log = log
     }
 
-    /// Publishes a message of `type` caused by `parent`.
-    public func publish(_ type: String, _ content: JSON, parent: Message?) {
-        let message = factory.make(type, content: content, parent: parent)
+    /// Publishes a message of `type` caused by `parent`, with the message's `metadata` and binary `buffers`.
+    public func publish(_ type: String, _ content: JSON, parent: Message?, metadata: JSON = [:], buffers: [Data] = []) {
+        var message = factory.make(type, content: content, parent: parent, metadata: metadata)
+        message.buffers = buffers
         do {
             try pipe.send(codec.encode(message))
         } catch where error.isTransportTermination {

@@ -28,6 +28,11 @@ public final class KernelServer: @unchecked Sendable {
     var stdin: StdinChannel?
     /// Set in `run`: the IOPub relay, which `input()` flushes before it asks.
     var relay: IOPubRelay?
+    /// The comms; used on the shell thread only.
+    let comms: CommManager
+    /// Set in `serveShell`, for comm messages handled while a request runs.
+    var shellChannel: ReplyChannel?
+    var shellIOPub: IOPubSender?
 
     private let shutdownRequested = Atomic<Bool>(false)
     private let wakeSender: Mutex<(any FrameSocket)?> = Mutex(nil)
@@ -55,6 +60,7 @@ public final class KernelServer: @unchecked Sendable {
         self.interpreter = interpreter
         self.configuration = configuration
         self.log = KernelLog(configuration)
+        self.comms = CommManager(log: log)
         self.factory = MessageFactory(username: configuration.identity.username)
         self.codec = WireCodec(key: key)
         self.languageInfo = languageInfo
@@ -95,6 +101,10 @@ public final class KernelServer: @unchecked Sendable {
         }
 
         iopub.publishStatus("starting", parent: nil)
+        comms.owner = pthread_self()
+        comms.iopub = iopub
+        comms.deliverWaiting = { [unowned self] in deliverPendingComms() }
+        interpreter.attach(comms: comms)
         serveShell(shell, iopub: iopub, wake: wake, stdin: stdin)
 
         // Orderly exit: flush IOPub, close the shell thread's sockets, then end the other threads.
@@ -148,6 +158,9 @@ public final class KernelServer: @unchecked Sendable {
         _ shell: any FrameSocket, iopub: IOPubSender, wake: any FrameSocket, stdin: any FrameSocket
     ) {
         let channel = ReplyChannel(name: "shell", socket: shell, codec: codec, factory: factory, log: log)
+        shellChannel = channel
+        shellIOPub = iopub
+        defer { comms.deliverWaiting = nil }
         while !isShuttingDown {
             if !deferred.isEmpty {
                 let message = deferred.removeFirst()
