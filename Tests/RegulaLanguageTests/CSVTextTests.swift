@@ -17,7 +17,7 @@ struct CSVTextTests {
     }
 
     @Test func fieldsAndNumbersReadBackExactly() throws {
-        let header = ["name, quoted", "say \"x\"", "two\nlines", "value"]
+        let header = ["name, quoted", "say \"x\"", "λ", "value"]
         let numbers = [0.1, 1e-300, -0.0, 123456789.123456789, .pi, -2.5e17, 3]
         var text = CSVText(header: header)
         for (index, number) in numbers.enumerated() {
@@ -31,6 +31,12 @@ struct CSVTextTests {
             let read = try #require(Double(row[3]))
             #expect(read.bitPattern == numbers[index].bitPattern, "row \(index): \(row[3])")
         }
+    }
+
+    @Test func lineBreaksStayInsideQuotedFields() {
+        var text = CSVText(header: ["note"])
+        text.append([.text("two\r\nlines")])
+        #expect(text.text == "note\r\n\"two\r\nlines\"\r\n")
     }
 
     @Test func nonFiniteNumbersHaveAWord() {
