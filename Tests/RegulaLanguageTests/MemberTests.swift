@@ -12,6 +12,8 @@ struct MemberTests {
     static let samples = """
         let xs = [1, 2, 3]
         let text = "λ = 0.1"
+        let picture = plot([1, 4, 9])
+        let numbers = table(x: [1, 0.1], name: ["a,b", "c"])
         let range = 0..<4
         let data = load("diabetes")
         let penalty = 0.5 * l1(0.1) + l2(0.2)

@@ -49,7 +49,8 @@ struct CSVText {
     /// `text` as one field: as it is when nothing in it needs quoting, else in quotes with its
     /// quotes doubled.
     static func quoted(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // By scalars: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
