@@ -47,7 +47,7 @@ struct CSVTextTests {
     @Test func aSavedDatasetReadsBackAsTheSameNumbers() throws {
         let data = try Dataset.bundled("diabetes")
         let text = try #require(data.fileContents(as: "csv"))
-        let back = try Dataset(csv: text, target: data.targetName, title: "back")
+        let back = try Dataset(csv: text, options: DatasetOptions(target: data.targetName, title: "back"))
         #expect(back.featureNames == data.featureNames)
         #expect(back.target == data.target)
         #expect(back.features == data.features)
