@@ -178,3 +178,23 @@ def test_an_interrupt_stops_a_redraw_and_the_controls_keep_working(raw_kernel):
     assert drawings(collect_iopub(client, update(client, slider, {"value": 0.5}), 10), display_id) == ["0.5"]
     reply, _ = execute(client, "2 + 2")
     assert reply["content"]["status"] == "ok"
+
+
+def test_closing_a_model_closes_the_rest_of_its_view(raw_kernel):
+    client = raw_kernel.client
+    opens, _, _ = shown(client, "interact(x: slider(0, 1), on: toggle(), draw: { x, on in x })")
+    message = client.session.msg("comm_close", {"comm_id": control(opens, "VBoxModel"), "data": {}})
+    client.shell_channel.send(message)
+    closed = {m["content"]["comm_id"] for m in collect_iopub(client, message["header"]["msg_id"], 10)
+              if m["msg_type"] == "comm_close"}
+    assert closed == set(opens) - {control(opens, "VBoxModel")}
+    client.comm_info(target_name="jupyter.widget")
+    assert client.get_shell_msg(timeout=5)["content"]["comms"] == {}
+
+
+def test_print_and_charts_of_the_cell_come_before_its_controls(raw_kernel):
+    """The controls are shown when the cell ends (the language runs on a thread that may not open comms)."""
+    reply, outputs = execute(raw_kernel.client, 'print("before")\ninteract(x: slider(0, 1), draw: { x in plot([x, 1]) })\n3')
+    kinds = [m["msg_type"] for m in outputs if m["msg_type"] in ("stream", "display_data", "execute_result")]
+    assert kinds == ["stream", "display_data", "display_data", "execute_result"]
+    assert "image/svg+xml" in [m for m in outputs if m["msg_type"] == "display_data"][1]["content"]["data"]
