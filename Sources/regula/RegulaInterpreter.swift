@@ -4,6 +4,7 @@ import RegulaLanguage
 /// Plugs the Regula language into the kernel through its one interpreter seam.
 final class RegulaInterpreter: Interpreter {
     private let session = Session()
+    private lazy var controls = LiveControls(session: session)
 
     let languageInfo = LanguageInfo(
         name: "regula", version: Regula.version, mimetype: "text/x-regula", fileExtension: ".regula",
@@ -18,8 +19,10 @@ final class RegulaInterpreter: Interpreter {
         code: String, executionCount: Int, silent: Bool, publisher: any OutputPublisher,
         isInterrupted: @escaping @Sendable () -> Bool
     ) -> Result<ExecutionResult, ExecutionError> {
-        let sink = PublisherSink(publisher, htmlLimit: { [session] in session.outputLimits.html })
-        switch session.execute(code, output: sink, isInterrupted: isInterrupted) {
+        let sink = PublisherSink(publisher, htmlLimit: { [session] in session.outputLimits.html }, controls: controls)
+        let outcome = session.execute(code, output: sink, isInterrupted: isInterrupted)
+        controls.showPending()
+        switch outcome {
         case let .success(result):
             return .success(ExecutionResult(
                 value: result.value.map { MIMEBundle($0, htmlLimit: session.outputLimits.html) }, payloads: result.pages.map { ExecutionResult.pagerPayload(MIMEBundle($0, htmlLimit: 0)) }))
@@ -36,6 +39,10 @@ final class RegulaInterpreter: Interpreter {
 
     func inspect(code: String, cursor: Int, detailLevel: Int) -> MIMEBundle? {
         session.documentation(in: code, cursor: cursor).map { MIMEBundle(plainText: $0) }
+    }
+
+    func attach(comms: CommManager) {
+        controls.attach(comms: comms)
     }
 
     func isComplete(code: String) -> Completeness {
@@ -59,14 +66,21 @@ extension MIMEBundle {
     }
 }
 
-/// Sends a cell's output to the kernel's publisher.
-private final class PublisherSink: OutputSink {
+/// Sends a cell's (or a redraw's) output to the kernel's publisher.
+final class PublisherSink: OutputSink {
     let publisher: any OutputPublisher
     let htmlLimit: () -> Int
+    /// Shows `interact`'s controls as widgets.
+    unowned let controls: LiveControls
 
-    init(_ publisher: any OutputPublisher, htmlLimit: @escaping () -> Int) {
+    init(_ publisher: any OutputPublisher, htmlLimit: @escaping () -> Int, controls: LiveControls) {
         self.publisher = publisher
         self.htmlLimit = htmlLimit
+        self.controls = controls
+    }
+
+    func interact(_ interaction: Interaction) {
+        controls.add(interaction, publisher: publisher)
     }
 
     func write(_ text: String, toStandardError: Bool) {

@@ -104,7 +104,7 @@ struct ValueKindTests {
         let names = ValueKinds.all.map { ObjectIdentifier($0) }
         #expect(Set(names).count == names.count)
         let session = MemberTests.sampleSession()
-        _ = try session.execute("let spec = mlp(hidden: [2])\nlet curve = l1(1).value\nlet bowl = quadratic(center: [1, 1])\nlet group = groupLasso(0.1, by: \"neurons\")", output: RecordingSink()).get()
+        _ = try session.execute("let spec = mlp(hidden: [2])\nlet curve = l1(1).value\nlet bowl = quadratic(center: [1, 1])\nlet group = groupLasso(0.1, by: \"neurons\")\nlet knob = slider(0, 1)", output: RecordingSink()).get()
         var seen: Set<ObjectIdentifier> = []
         for (name, binding) in session.globals {
             guard case let .object(object) = binding.value else { continue }

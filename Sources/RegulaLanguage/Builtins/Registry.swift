@@ -2,7 +2,7 @@
 public enum BuiltinRegistry {
     public static let all: [String: Builtin] = Dictionary(
         uniqueKeysWithValues: (OutputBuiltins.all + MathBuiltins.all + ChartBuiltins.all
-            + DataBuiltins.all + DataImportBuiltins.all + PenaltyBuiltins.all + FitBuiltins.all + PathBuiltins.all + LoopBuiltins.all + AnalysisBuiltins.all + GeometryBuiltins.all + SavingBuiltins.all).map { ($0.name, $0) })
+            + DataBuiltins.all + DataImportBuiltins.all + PenaltyBuiltins.all + FitBuiltins.all + PathBuiltins.all + LoopBuiltins.all + AnalysisBuiltins.all + GeometryBuiltins.all + SavingBuiltins.all + ControlBuiltins.all).map { ($0.name, $0) })
 
     public static var names: [String] { all.keys.sorted() }
 }

@@ -409,6 +409,12 @@ struct Evaluator {
         }
     }
 
+    /// Calls `function` with `values` as its positional arguments, as a host calls back into
+    /// the language after the cell that made the function has ended (`Session.redraw`).
+    mutating func invoke(_ function: UserFunction, with values: [Value], at range: SourceRange) throws(RegulaError) -> Value {
+        try call(function, values.map { EvaluatedArgument(label: nil, value: $0, range: range) }, at: range)
+    }
+
     /// Calls a function written in Regula. Its body and its parameters' defaults see the session's
     /// globals, what it captured and its parameters; an error inside gains a note naming the
     /// call, so nested calls read as a call chain.

@@ -7,9 +7,22 @@ public protocol OutputSink: AnyObject {
     func clearOutput(wait: Bool)
     /// A line typed by the user after `prompt`; `password` hides what is typed.
     func readInput(prompt: String, password: Bool) throws(InputFailure) -> String
+    /// Shows live controls above their first drawing (`interact`); a host that can redraw keeps
+    /// `interaction` and calls `Session.redraw` when a control moves.
+    func interact(_ interaction: Interaction)
 }
 
 extension OutputSink {
+    /// Without live controls: a line naming the controls, then the first drawing.
+    public func interact(_ interaction: Interaction) {
+        let listing = interaction.controls.map { "\($0.label): \($0.control.description)" }.joined(separator: "\n")
+        display(DisplayBundle(plainText: listing), id: nil)
+        switch interaction.first {
+        case let .success(drawing): display(drawing, id: nil)
+        case let .failure(error): write("\(error.kind.rawValue): \(error.message)\n", toStandardError: true)
+        }
+    }
+
     public func readInput(prompt: String, password: Bool) throws(InputFailure) -> String {
         throw .unavailable("this output takes no input")
     }

@@ -139,6 +139,10 @@ final class LimitedOutput: OutputSink {
         return bytes.count
     }
 
+    func interact(_ interaction: Interaction) {
+        destination?.interact(interaction)
+    }
+
     func write(_ text: String, toStandardError: Bool) {
         guard let destination else { return }
         let room = max(0, limits.stream - written)

@@ -48,6 +48,9 @@ public final class Session {
         }
     }
 
+    /// Keeps what a redraw (`redraw(_:output:isInterrupted:)`) left in the globals.
+    func replaceGlobals(_ updated: [String: Binding]) { globals = updated }
+
     /// The type and value of a variable, for inspection.
     public func variable(_ name: String) -> Value? { globals[name]?.value }
 

@@ -6,6 +6,6 @@ enum ValueKinds {
         Dataset.self, PenaltyValue.self, Prior.self, FitResult.self, PathResult.self, CrossValidation.self,
         NetworkBox.self, OptimizerSpecification.self, TrainingLog.self, GeometryResult.self, Timing.self,
         // Kinds without members.
-        ModelSpecification.self, PenaltyCurve.self, QuadraticLoss.self, GroupPenalty.self,
+        ModelSpecification.self, PenaltyCurve.self, QuadraticLoss.self, GroupPenalty.self, Control.self,
     ]
 }

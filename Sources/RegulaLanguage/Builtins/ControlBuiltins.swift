@@ -1,0 +1,124 @@
+import Foundation
+import RegulaLearning
+
+/// Live controls and `interact`, which redraws a function of them as they move.
+enum ControlBuiltins {
+    static let all: [Builtin] = [slider, choice, toggle, interact]
+
+    static let slider = Builtin(
+        "slider",
+        summary: "A slider for a number, a live control for `interact`.",
+        documentation: "Moves between `from` and `to` in steps of `step` (a hundredth of the range by default). With `log: true` it moves evenly in the exponent, for penalties and learning rates that span decades; both ends must then be above 0. Whole-number ends with a whole `step:` given make an integer slider. `value` starts it; by default the middle (the geometric middle for a log slider).",
+        example: "let strength = slider(0.001, 10, value: 0.1, log: true)",
+        parameters: [
+            .positional("from", .number, "The smallest value."),
+            .positional("to", .number, "The largest value, above `from`."),
+            .labelled("value", .number, default: .nothing, "The value it starts at, between the ends."),
+            .labelled("step", .number, default: .nothing, "How far one step moves (in the exponent for a log slider)."),
+            .labelled("log", .bool, default: .boolean(false), "Move evenly in the base-10 exponent."),
+        ]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        let (low, high, isLogarithmic) = (try call.number("from"), try call.number("to"), try call.boolean("log"))
+        guard low.isFinite, high.isFinite, low < high else {
+            throw RegulaError(.value, "slider() needs finite ends with from < to, got \(formatted(low)) and \(formatted(high))", at: call.range)
+        }
+        if isLogarithmic, low <= 0 {
+            throw RegulaError(.value, "a log slider needs ends above 0, got \(formatted(low))", at: call.range(of: "from"))
+        }
+        let span = isLogarithmic ? log10(high) - log10(low) : high - low
+        let step: Double
+        if case .nothing = call.value("step") {
+            step = span / 100
+        } else {
+            step = try call.number("step")
+            guard step > 0, step.isFinite, step <= span else {
+                throw RegulaError(.value, "slider()'s step must be above 0 and at most the range (\(formatted(span))), got \(formatted(step))", at: call.range(of: "step"))
+            }
+        }
+        let isInteger = !isLogarithmic && [low, high, step].allSatisfy { $0.rounded() == $0 } && call.value("step").isNothing == false
+        let middle = isLogarithmic ? (low * high).squareRoot() : (isInteger ? ((low + high) / 2).rounded(.down) : (low + high) / 2)
+        var start = middle
+        if case .number = call.value("value") {
+            start = try call.number("value")
+            guard start >= low, start <= high else {
+                throw RegulaError(.value, "slider()'s value must lie between \(formatted(low)) and \(formatted(high)), got \(formatted(start))", at: call.range(of: "value"))
+            }
+        }
+        let kind = Control.Kind.slider(minimum: low, maximum: high, step: step, isLogarithmic: isLogarithmic, isInteger: isInteger)
+        return .object(Control(kind: kind, value: .number(isInteger ? start.rounded() : start)))
+    }
+
+    static let choice = Builtin(
+        "choice",
+        summary: "A drop-down choice among options, a live control for `interact`.",
+        documentation: "The options are strings or numbers, shown as they print. It starts at `value` when given, else at the first option.",
+        example: "let kind = choice([\"l1\", \"l2\", \"elasticNet\"])",
+        parameters: [
+            .positional("options", .list, "What can be chosen, at least one."),
+            .labelled("value", .any, default: .nothing, "The option it starts at."),
+        ]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard let options = try call.optionalList("options"), !options.isEmpty else {
+            throw RegulaError(.value, "choice() needs at least one option", at: call.range(of: "options"))
+        }
+        for option in options {
+            switch option {
+            case .string, .number: continue
+            default: throw RegulaError(.type, "choice()'s options are Strings or Numbers, got \(option.typeName)", at: call.range(of: "options"))
+            }
+        }
+        var control = Control(kind: .choice(options: options), value: options[0])
+        if !call.value("value").isNothing {
+            let start = call.value("value")
+            guard options.contains(where: { $0.description == start.description }) else {
+                throw RegulaError(.value, "choice()'s value \(start.description) is not one of its options", at: call.range(of: "value"))
+            }
+            control.value = start
+        }
+        return .object(control)
+    }
+
+    static let toggle = Builtin(
+        "toggle",
+        summary: "A check box for true or false, a live control for `interact`.",
+        documentation: "It starts at `value`.",
+        example: "let standardize = toggle(true)",
+        parameters: [.positional("value", .bool, default: .boolean(false), "The value it starts at.")]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        .object(Control(kind: .toggle, value: .boolean(try call.boolean("value"))))
+    }
+
+    static let interact = Builtin(
+        "interact",
+        summary: "Shows live controls and redraws a function of them as they move.",
+        documentation: "Each labelled argument but `draw` is a control (`slider`, `choice`, `toggle`); `draw` takes their values in the order written and returns what to show. In a notebook the controls appear above the drawing, and each change reruns `draw` and replaces the drawing in place: a change arriving while a redraw runs supersedes it, an error shows in place of the drawing and leaves the controls working, and an interrupt stops a redraw. The last drawing is an ordinary output, so a saved notebook shows it without a kernel. Outside a notebook (`regula run`) the controls are listed and drawn once.",
+        example: "interact(strength: slider(0.001, 10, value: 0.1, log: true), draw: { strength in plot(ridge(strength)) })",
+        parameters: [
+            .anyLabel("controls", .any, "The controls, each under the label that names it."),
+            .labelled("draw", .function, "Draws the controls' values: one parameter per control, in order."),
+        ]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        guard case let .function(draw) = call.value("draw") else { throw call.typeMismatch("draw", expected: "a Function") }
+        var controls: [(label: String, control: Control)] = []
+        for argument in call.extraLabelled {
+            guard let control = argument.value.as(Control.self) else {
+                throw RegulaError(.type, "interact()'s '\(argument.label ?? ""):' must be a control (slider, choice or toggle), got \(argument.value.typeName)", at: argument.range)
+            }
+            controls.append((argument.label ?? "", control))
+        }
+        guard !controls.isEmpty else {
+            throw RegulaError(.argument, "interact() needs at least one control, as in interact(x: slider(0, 1), draw: { x in x })", at: call.range)
+        }
+        guard let invoke = call.invokeFunction else { throw RegulaError(.type, "interact() cannot call \(draw.name) here", at: call.range) }
+        var interaction = Interaction(controls: controls, draw: draw, range: call.range(of: "draw"), first: .success(DisplayBundle(plainText: "")))
+        do throws(RegulaError) {
+            interaction.first = .success(try invoke(draw, interaction.values, interaction.range).drawing)
+        } catch {
+            // An interrupt stops the cell; any other error shows in place of the drawing.
+            if error.kind == .interrupted { throw error }
+            interaction.first = .failure(error)
+        }
+        call.output.interact(interaction)
+        return .nothing
+    }
+}

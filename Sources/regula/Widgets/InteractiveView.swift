@@ -1,0 +1,77 @@
+import JupyterKernel
+import RegulaLanguage
+
+/// One `interact`'s widget models, open as comms: per control a layout, a style and the control;
+/// then the box's layout and the box. It answers the front end's `update` and `request_state`.
+final class InteractiveView {
+    var interaction: Interaction
+    let displayID: String
+    private(set) var boxID = ""
+    /// Each open model's comm and current state, by comm id.
+    private var models: [String: (comm: Comm, model: WidgetModel)] = [:]
+    private var order: [String] = []
+    /// True while a redraw runs; a change then sets `isStale` instead of drawing at once.
+    var isRedrawing = false
+    var isStale = false
+    private(set) var isOpen = true
+    /// Called with a change from the front end, to redraw.
+    var redrawer: ((InteractiveView, CommMessage) -> Void)?
+    /// Called once when the view closes, by either end.
+    var onClose: (() -> Void)?
+
+    init(interaction: Interaction, displayID: String, comms: CommManager) {
+        self.interaction = interaction
+        self.displayID = displayID
+        var children: [String] = []
+        for (index, entry) in interaction.controls.enumerated() {
+            let layout = open(.layout(), comms: comms)
+            let style: WidgetModel = switch entry.control.kind {
+            case .slider: .sliderStyle()
+            case .choice: .descriptionStyle()
+            case .toggle: .checkboxStyle()
+            }
+            let styleID = open(style, comms: comms)
+            let model = WidgetModel.control(entry.control, description: entry.label, layout: layout, style: styleID)
+            children.append(open(model, comms: comms, control: index))
+        }
+        boxID = open(.box(children: children, layout: open(.layout(), comms: comms)), comms: comms)
+    }
+
+    /// Opens a comm for `model`; a control's (its index in `interaction.controls`) takes updates.
+    private func open(_ model: WidgetModel, comms: CommManager, control: Int? = nil) -> String {
+        let comm = comms.open(
+            target: WidgetModel.target, data: ["state": .object(model.state), "buffer_paths": []],
+            metadata: ["version": .string(WidgetModel.protocolVersion)])
+        models[comm.id] = (comm, model)
+        order.append(comm.id)
+        comm.onMessage = { [weak self] message in self?.receive(message, on: comm.id, control: control) }
+        comm.onClose = { [weak self] _ in self?.close() }
+        return comm.id
+    }
+
+    private func receive(_ message: CommMessage, on id: String, control: Int?) {
+        guard let (comm, model) = models[id] else { return }
+        switch message.data["method"].stringValue {
+        case "request_state":
+            comm.send(data: ["method": "update", "state": .object(model.state), "buffer_paths": []])
+        case "update":
+            guard let control, let proposed = WidgetModel.proposedValue(in: message.data["state"], for: interaction.controls[control].control),
+                  let moved = interaction.controls[control].control.moved(to: proposed) else { return }
+            interaction.controls[control].control = moved
+            models[id]?.model.state.merge(WidgetModel.valueState(of: moved)) { $1 }
+            redrawer?(self, message)
+        default:
+            // `echo_update` and custom messages change nothing here.
+            return
+        }
+    }
+
+    /// Closes every model still open (the front end closed one, or the view is no longer kept).
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
+        for id in order.reversed() { models[id]?.comm.close() }
+        models = [:]
+        onClose?()
+    }
+}

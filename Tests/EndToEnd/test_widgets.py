@@ -1,0 +1,200 @@
+"""Live controls (`interact`) over the Jupyter widget protocol 2, against the real binary through
+jupyter_client: the client plays the widget front end, sending `update` and `request_state`."""
+from __future__ import annotations
+
+import time
+
+from conftest import collect_iopub, execute
+
+VIEW = "application/vnd.jupyter.widget-view+json"
+KEYS = {"_model_name", "_model_module", "_model_module_version", "_view_name", "_view_module", "_view_module_version"}
+
+
+def shown(client, code: str):
+    """Runs an `interact` cell: its comm_opens by comm id (in order), the widget view and the drawing."""
+    reply, outputs = execute(client, code)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    opens = {m["content"]["comm_id"]: m for m in outputs if m["msg_type"] == "comm_open"}
+    displays = [m for m in outputs if m["msg_type"] == "display_data"]
+    assert len(displays) == 2, [m["msg_type"] for m in outputs]
+    return opens, displays[0]["content"], displays[1]["content"]
+
+
+def control(opens: dict, model_name: str) -> str:
+    return next(comm_id for comm_id, m in opens.items() if m["content"]["data"]["state"]["_model_name"] == model_name)
+
+
+def send(client, comm_id: str, data: dict) -> str:
+    message = client.session.msg("comm_msg", {"comm_id": comm_id, "data": data})
+    client.shell_channel.send(message)
+    return message["header"]["msg_id"]
+
+
+def update(client, comm_id: str, state: dict) -> str:
+    return send(client, comm_id, {"method": "update", "state": state, "buffer_paths": []})
+
+
+def served(client, msg_ids: list[str], timeout: float = 30) -> list[dict]:
+    """Every IOPub message until each of `msg_ids` is idle (nested ones end inside the first)."""
+    messages, waiting = [], set(msg_ids)
+    deadline = time.monotonic() + timeout
+    while waiting and time.monotonic() < deadline:
+        message = client.get_iopub_msg(timeout=timeout)
+        messages.append(message)
+        if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
+            waiting.discard(message["parent_header"].get("msg_id"))
+    assert not waiting, "some comm messages were never served"
+    return messages
+
+
+def drawings(messages: list[dict], display_id: str) -> list[str]:
+    return [m["content"]["data"]["text/plain"] for m in messages
+            if m["msg_type"] == "update_display_data" and m["content"]["transient"]["display_id"] == display_id]
+
+
+FOUR = ('interact(lambda: slider(0.001, 10, value: 0.1, log: true), penalty: choice(["l1", "l2"]), '
+        'on: toggle(true), n: slider(1, 10, step: 1), draw: { lambda, penalty, on, n in "\\(penalty) \\(lambda) \\(on) \\(n)" })')
+
+
+def test_comm_open_carries_full_state_and_the_protocol_version(raw_kernel):
+    opens, view, drawing = shown(raw_kernel.client, FOUR)
+    names = []
+    for comm_id, message in opens.items():
+        content = message["content"]
+        assert content["target_name"] == "jupyter.widget"
+        assert message["metadata"] == {"version": "2.1.0"}
+        assert content["data"]["buffer_paths"] == []
+        state = content["data"]["state"]
+        assert KEYS <= state.keys()
+        names.append(state["_model_name"])
+        for reference in [state.get("layout"), state.get("style"), *state.get("children", [])]:
+            if reference is not None:
+                # Each model a state names was opened before it.
+                assert reference.removeprefix("IPY_MODEL_") in list(opens)[:list(opens).index(comm_id)]
+    assert names == ["LayoutModel", "SliderStyleModel", "FloatLogSliderModel", "LayoutModel", "DescriptionStyleModel",
+                     "DropdownModel", "LayoutModel", "CheckboxStyleModel", "CheckboxModel", "LayoutModel",
+                     "SliderStyleModel", "IntSliderModel", "LayoutModel", "VBoxModel"]
+    states = {m["content"]["data"]["state"]["_model_name"]: m["content"]["data"]["state"] for m in opens.values()}
+    log = states["FloatLogSliderModel"]
+    assert (log["_model_module"], log["_model_module_version"]) == ("@jupyter-widgets/controls", "2.0.0")
+    assert (log["min"], log["max"], log["value"], log["base"], log["description"]) == (-3, 1, 0.1, 10, "lambda")
+    assert states["LayoutModel"]["_model_module"] == "@jupyter-widgets/base"
+    assert (states["DropdownModel"]["_options_labels"], states["DropdownModel"]["index"]) == (["l1", "l2"], 0)
+    assert states["CheckboxModel"]["value"] is True
+    assert (states["IntSliderModel"]["min"], states["IntSliderModel"]["max"], states["IntSliderModel"]["value"]) == (1, 10, 5)
+    box = control(opens, "VBoxModel")
+    assert states["VBoxModel"]["children"] == [f"IPY_MODEL_{control(opens, name)}" for name in
+                                               ["FloatLogSliderModel", "DropdownModel", "CheckboxModel", "IntSliderModel"]]
+    assert view["data"][VIEW] == {"model_id": box, "version_major": 2, "version_minor": 0}
+    assert drawing["data"]["text/plain"] == '"l1 0.1 true 5"'
+    assert drawing["transient"]["display_id"]
+
+
+def test_updates_redraw_in_place_and_request_state_answers_the_new_state(raw_kernel):
+    client = raw_kernel.client
+    opens, _, drawing = shown(client, FOUR)
+    display_id = drawing["transient"]["display_id"]
+    slider, dropdown = control(opens, "FloatLogSliderModel"), control(opens, "DropdownModel")
+
+    msg_id = update(client, slider, {"value": 2.5})
+    assert drawings(collect_iopub(client, msg_id, 10), display_id) == ['"l1 2.5 true 5"']
+    msg_id = update(client, dropdown, {"index": 1})
+    assert drawings(collect_iopub(client, msg_id, 10), display_id) == ['"l2 2.5 true 5"']
+
+    msg_id = send(client, slider, {"method": "request_state"})
+    answers = [m for m in collect_iopub(client, msg_id, 10) if m["msg_type"] == "comm_msg"]
+    assert len(answers) == 1 and answers[0]["content"]["comm_id"] == slider
+    data = answers[0]["content"]["data"]
+    assert data["method"] == "update" and data["buffer_paths"] == []
+    assert data["state"]["value"] == 2.5 and KEYS <= data["state"].keys()
+
+
+def test_comm_info_lists_the_widgets(raw_kernel):
+    client = raw_kernel.client
+    opens, _, _ = shown(client, FOUR)
+    client.comm_info(target_name="jupyter.widget")
+    comms = client.get_shell_msg(timeout=5)["content"]["comms"]
+    assert comms == {comm_id: {"target_name": "jupyter.widget"} for comm_id in opens}
+
+
+def test_a_burst_of_updates_ends_with_the_drawing_of_the_last(raw_kernel):
+    client = raw_kernel.client
+    opens, _, drawing = shown(client, "interact(x: slider(0, 100), draw: { x in var s = 0\n for i in 0..<2000 { s = s + i }\n x })")
+    slider = control(opens, "FloatSliderModel")
+    sent = [update(client, slider, {"value": index / 2}) for index in range(1, 51)]
+    messages = served(client, sent)
+    drawn = drawings(messages, drawing["transient"]["display_id"])
+    assert drawn and drawn[-1] == "25" and len(drawn) <= 50
+    assert not [m for m in messages if m["msg_type"] in ("error", "stream")]
+    assert raw_kernel.process.poll() is None
+
+
+def test_an_error_in_the_drawing_shows_in_place_and_the_controls_keep_working(raw_kernel):
+    client = raw_kernel.client
+    opens, _, drawing = shown(client, "interact(x: slider(0, 2, value: 1, step: 1), draw: { x in 10 / (x - 1) })")
+    display_id = drawing["transient"]["display_id"]
+    assert drawing["data"]["text/plain"].startswith("ZeroDivisionError: division by zero")
+    slider = control(opens, "IntSliderModel")
+    for value, expected in [(2, "10"), (1, "ZeroDivisionError"), (0, "-10")]:
+        assert drawings(collect_iopub(client, update(client, slider, {"value": value}), 10), display_id)[0].startswith(expected)
+    reply, _ = execute(client, "1 + 1")
+    assert reply["content"]["status"] == "ok"
+
+
+SLOW = 'interact(x: slider(0, 1), draw: { x in print("drawing \\(x)")\n if x > 0.5 { sleep(60) }\n x })'
+
+
+def wait_for_text(client, text: str, timeout: float = 10) -> list[dict]:
+    messages = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        message = client.get_iopub_msg(timeout=timeout)
+        messages.append(message)
+        if message["msg_type"] == "stream" and text in message["content"]["text"]:
+            return messages
+    raise AssertionError(f"never saw {text!r}")
+
+
+def test_a_change_during_a_redraw_supersedes_it(raw_kernel):
+    client = raw_kernel.client
+    opens, _, drawing = shown(client, SLOW)
+    slider = control(opens, "FloatSliderModel")
+    first = update(client, slider, {"value": 0.9})
+    wait_for_text(client, "drawing 0.9")
+    second = update(client, slider, {"value": 0.25})
+    drawn = drawings(served(client, [first, second], timeout=20), drawing["transient"]["display_id"])
+    assert drawn == ["0.25"]
+
+
+def test_an_interrupt_stops_a_redraw_and_the_controls_keep_working(raw_kernel):
+    client = raw_kernel.client
+    opens, _, drawing = shown(client, SLOW)
+    display_id = drawing["transient"]["display_id"]
+    slider = control(opens, "FloatSliderModel")
+    first = update(client, slider, {"value": 0.75})
+    wait_for_text(client, "drawing 0.75")
+    raw_kernel.interrupt()
+    assert drawings(served(client, [first], timeout=20), display_id)[0].startswith("Interrupted")
+    assert drawings(collect_iopub(client, update(client, slider, {"value": 0.5}), 10), display_id) == ["0.5"]
+    reply, _ = execute(client, "2 + 2")
+    assert reply["content"]["status"] == "ok"
+
+
+def test_closing_a_model_closes_the_rest_of_its_view(raw_kernel):
+    client = raw_kernel.client
+    opens, _, _ = shown(client, "interact(x: slider(0, 1), on: toggle(), draw: { x, on in x })")
+    message = client.session.msg("comm_close", {"comm_id": control(opens, "VBoxModel"), "data": {}})
+    client.shell_channel.send(message)
+    closed = {m["content"]["comm_id"] for m in collect_iopub(client, message["header"]["msg_id"], 10)
+              if m["msg_type"] == "comm_close"}
+    assert closed == set(opens) - {control(opens, "VBoxModel")}
+    client.comm_info(target_name="jupyter.widget")
+    assert client.get_shell_msg(timeout=5)["content"]["comms"] == {}
+
+
+def test_print_and_charts_of_the_cell_come_before_its_controls(raw_kernel):
+    """The controls are shown when the cell ends (the language runs on a thread that may not open comms)."""
+    reply, outputs = execute(raw_kernel.client, 'print("before")\ninteract(x: slider(0, 1), draw: { x in plot([x, 1]) })\n3')
+    kinds = [m["msg_type"] for m in outputs if m["msg_type"] in ("stream", "display_data", "execute_result")]
+    assert kinds == ["stream", "display_data", "display_data", "execute_result"]
+    assert "image/svg+xml" in [m for m in outputs if m["msg_type"] == "display_data"][1]["content"]["data"]
