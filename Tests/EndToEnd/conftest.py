@@ -78,6 +78,12 @@ class RawKernel:
             self.ipv6_context.setsockopt(zmq.IPV6, 1)
         self.client = BlockingKernelClient(context=self.ipv6_context) if self.ipv6_context else BlockingKernelClient()
         self.client.load_connection_info({**self.info, "ip": connect_to})
+        # A client without a KernelManager judges the kernel by its heartbeat, and counts it dead
+        # when the first reply takes over time_to_dead (1 s by default) after the channels start,
+        # which is right after the launch: a cold first start on a busy CI machine can take that
+        # long (a fresh clone's first end-to-end test failed so, the kernel alive). A dead kernel
+        # still fails wait_for_ready.
+        self.client.hb_channel.time_to_dead = 3.0
         self.client.start_channels()
         self.client.wait_for_ready(timeout=30)
 
