@@ -4,6 +4,7 @@ screenshot of each notebook is kept under output/browser/. Opened as a colleague
 without running or trusting them, the committed notebooks show every chart as a picture."""
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -78,6 +79,13 @@ def lab(tmp_path_factory):
     loop.metadata["kernelspec"] = {"name": "regula", "display_name": "Regula", "language": "regula"}
     loop.cells = [nbformat.v4.new_code_cell("for i in 1...20000 { print(i) }"), nbformat.v4.new_code_cell("let after = 1")]
     nbformat.write(loop, root / "print-loop.ipynb")
+    controls = nbformat.v4.new_notebook()
+    controls.metadata["kernelspec"] = loop.metadata["kernelspec"]
+    controls.cells = [nbformat.v4.new_code_cell(
+        'func penalty(_ kind, _ lambda) {\n    if kind == "l1" { return l1(lambda) }\n    return l2(lambda)\n}\n'
+        'interact(lambda: slider(0.01, 10, value: 1, log: true), kind: choice(["l1", "l2"]),\n'
+        '         draw: { lambda, kind in plot(penalty(kind, lambda)) })')]
+    nbformat.write(controls, root / "controls.ipynb")
     # Every cell in the page at once (JupyterLab otherwise renders only what is on screen), and
     # no notifications popping over the notebook.
     settings = root / ".settings"
@@ -233,3 +241,72 @@ def test_charts_read_the_same_in_the_dark_theme(lab, browser):
         const done = arguments[arguments.length - 1];
         window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Light'}).then(() => done(true), e => done(String(e)));
     """)
+
+
+# What a live control's cell shows: the widget's own elements, and the drawing beside them.
+CONTROLS = """
+const panel = window.jupyterapp.shell.currentWidget;
+const cell = panel.content.widgets[0];
+const outputs = cell.model.outputs.toJSON();
+const drawing = outputs.find(o => o.data && o.data['image/svg+xml']);
+return {
+  sliders: cell.node.querySelectorAll('.widget-slider .noUi-handle, .widget-hslider .noUi-handle').length,
+  dropdowns: cell.node.querySelectorAll('.widget-dropdown select').length,
+  readout: (cell.node.querySelector('.widget-readout') || {}).textContent || null,
+  description: drawing ? drawing.data['text/plain'] : null,
+  views: outputs.filter(o => o.data && o.data['application/vnd.jupyter.widget-view+json']).length,
+  drawn: [...cell.node.querySelectorAll('img[src^="data:image/svg+xml"]')].filter(i => i.naturalWidth > 0).length,
+  errors: cell.node.querySelectorAll('.jp-OutputArea-output [data-mime-type="application/vnd.jupyter.stderr"]').length
+    + (cell.node.textContent.includes('Error displaying widget') ? 1 : 0),
+};
+"""
+
+
+def lam(controls: dict) -> float:
+    """The λ a drawing's description names: "line chart of l1(0.5); …"."""
+    return float(re.match(r"line chart of l[12]\(([^)]+)\)", controls["description"]).group(1))
+
+
+def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
+    """The widget extension draws interact's controls from the kernel's models; the keyboard moves
+    the slider, the kernel redraws, and the chart's description follows the new value."""
+    from selenium.webdriver.common.keys import Keys
+
+    state = open_and_run(browser, lab, Path("controls.ipynb"), "controls")
+    assert state["errors"] == [], state["errors"]
+
+    def controls(condition, what: str, timeout: float = 30) -> dict:
+        deadline = time.monotonic() + timeout
+        seen = None
+        while time.monotonic() < deadline:
+            seen = browser.execute_script(CONTROLS)
+            if condition(seen):
+                return seen
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; last {seen}")
+
+    first = controls(lambda c: c["sliders"] == 1 and c["dropdowns"] == 1 and c["drawn"] == 1, "the slider, the drop-down and the drawing")
+    assert first["views"] == 1 and first["errors"] == 0, first
+    # The slider shows the value the cell drew with, and settling on its stop is not a change.
+    time.sleep(1)
+    first = browser.execute_script(CONTROLS)
+    assert lam(first) == 1 and float(first["readout"]) == 1, first
+
+    folder = OUTPUT / "browser"
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = browser.find_element("css selector", ".widget-slider .noUi-handle, .widget-hslider .noUi-handle")
+    handle.click()
+    for _ in range(20):
+        handle.send_keys(Keys.ARROW_RIGHT)
+    # Drawn for the value the slider shows (its readout has three digits), not a stale one.
+    settled = controls(lambda c: lam(c) > 1 and abs(lam(c) / float(c["readout"]) - 1) < 0.01, "the drawing to follow the slider")
+    assert settled["errors"] == 0 and settled["drawn"] == 1, settled
+    browser.save_screenshot(str(folder / "controls-slider.png"))
+
+    select = browser.find_element("css selector", ".widget-dropdown select")
+    from selenium.webdriver.support.ui import Select
+    Select(select).select_by_visible_text("l2")
+    switched = controls(lambda c: c["description"].startswith("line chart of l2("), "the drawing to follow the drop-down")
+    assert switched["errors"] == 0, switched
+    browser.save_screenshot(str(folder / "controls-dropdown.png"))
+

@@ -96,17 +96,37 @@ def test_updates_redraw_in_place_and_request_state_answers_the_new_state(raw_ker
     display_id = drawing["transient"]["display_id"]
     slider, dropdown = control(opens, "FloatLogSliderModel"), control(opens, "DropdownModel")
 
-    msg_id = update(client, slider, {"value": 2.5})
-    assert drawings(collect_iopub(client, msg_id, 10), display_id) == ['"l1 2.5 true 5"']
+    msg_id = update(client, slider, {"value": 2.5118864315095797})  # 10 ** 0.4, a stop of the slider
+    assert drawings(collect_iopub(client, msg_id, 10), display_id) == ['"l1 2.5118864315095797 true 5"']
     msg_id = update(client, dropdown, {"index": 1})
-    assert drawings(collect_iopub(client, msg_id, 10), display_id) == ['"l2 2.5 true 5"']
+    assert drawings(collect_iopub(client, msg_id, 10), display_id) == ['"l2 2.5118864315095797 true 5"']
 
     msg_id = send(client, slider, {"method": "request_state"})
     answers = [m for m in collect_iopub(client, msg_id, 10) if m["msg_type"] == "comm_msg"]
     assert len(answers) == 1 and answers[0]["content"]["comm_id"] == slider
     data = answers[0]["content"]["data"]
     assert data["method"] == "update" and data["buffer_paths"] == []
-    assert data["state"]["value"] == 2.5 and KEYS <= data["state"].keys()
+    assert data["state"]["value"] == 2.5118864315095797 and KEYS <= data["state"].keys()
+
+
+def test_a_value_between_stops_is_moved_to_one_and_told_to_the_front_end(raw_kernel):
+    """The front end's slider stops at min + k·step (in the exponent for a log slider): the kernel
+    draws the same stop, tells the front end when it moved a proposal, and takes the front end's
+    floating-point noise around the stop it holds for no change at all."""
+    client = raw_kernel.client
+    opens, _, drawing = shown(client, "interact(lambda: slider(0.01, 10, value: 1, log: true), draw: { lambda in lambda })")
+    slider = control(opens, "FloatLogSliderModel")
+    state = opens[slider]["content"]["data"]["state"]
+    # A step was chosen that has the value written as one of its stops.
+    assert state["value"] == 1 and float((0 - state["min"]) / state["step"]).is_integer()
+    messages = collect_iopub(client, update(client, slider, {"value": 1.0000000000000004}), 10)
+    assert drawings(messages, drawing["transient"]["display_id"]) == []
+    assert not [m for m in messages if m["msg_type"] == "comm_msg"]
+    messages = collect_iopub(client, update(client, slider, {"value": 3}), 10)
+    [told] = [m["content"]["data"] for m in messages if m["msg_type"] == "comm_msg"]
+    stop = told["state"]["value"]
+    assert told["method"] == "update" and stop != 3 and abs(stop / 3 - 1) < 0.03
+    assert drawings(messages, drawing["transient"]["display_id"]) == [repr(stop)]
 
 
 def test_comm_info_lists_the_widgets(raw_kernel):

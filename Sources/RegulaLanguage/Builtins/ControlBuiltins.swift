@@ -8,7 +8,7 @@ enum ControlBuiltins {
     static let slider = Builtin(
         "slider",
         summary: "A slider for a number, a live control for `interact`.",
-        documentation: "Moves between `from` and `to` in steps of `step` (a hundredth of the range by default). With `log: true` it moves evenly in the exponent, for penalties and learning rates that span decades; both ends must then be above 0. Whole-number ends with a whole `step:` given make an integer slider. `value` starts it; by default the middle (the geometric middle for a log slider).",
+        documentation: "Moves between `from` and `to` in steps of `step` (by default a hundredth of the range, or a step near it that stops at `value`). With `log: true` it moves evenly in the exponent, for penalties and learning rates that span decades; both ends must then be above 0. Whole-number ends with a whole `step:` given make an integer slider. `value` starts it, moved to the nearest stop if it lies between two; by default the middle (the geometric middle for a log slider).",
         example: "let strength = slider(0.001, 10, value: 0.1, log: true)",
         parameters: [
             .positional("from", .number, "The smallest value."),
@@ -26,10 +26,8 @@ enum ControlBuiltins {
             throw RegulaError(.value, "a log slider needs ends above 0, got \(formatted(low))", at: call.range(of: "from"))
         }
         let span = isLogarithmic ? log10(high) - log10(low) : high - low
-        let step: Double
-        if case .nothing = call.value("step") {
-            step = span / 100
-        } else {
+        var step = span / 100
+        if !call.value("step").isNothing {
             step = try call.number("step")
             guard step > 0, step.isFinite, step <= span else {
                 throw RegulaError(.value, "slider()'s step must be above 0 and at most the range (\(formatted(span))), got \(formatted(step))", at: call.range(of: "step"))
@@ -43,9 +41,15 @@ enum ControlBuiltins {
             guard start >= low, start <= high else {
                 throw RegulaError(.value, "slider()'s value must lie between \(formatted(low)) and \(formatted(high)), got \(formatted(start))", at: call.range(of: "value"))
             }
+            // The default step is chosen so that the value given is one of the slider's stops.
+            if call.value("step").isNothing {
+                step = SliderGrid.defaultStep(from: low, to: high, through: start, isLogarithmic: isLogarithmic)
+            }
         }
         let kind = Control.Kind.slider(minimum: low, maximum: high, step: step, isLogarithmic: isLogarithmic, isInteger: isInteger)
-        return .object(Control(kind: kind, value: .number(isInteger ? start.rounded() : start)))
+        // A value between stops moves to the nearest, as the slider itself would move it.
+        let grid = SliderGrid(minimum: low, maximum: high, step: step, isLogarithmic: isLogarithmic)
+        return .object(Control(kind: kind, value: .number(grid.snapped(start))))
     }
 
     static let choice = Builtin(

@@ -42,13 +42,16 @@ public struct Control: ValueKind {
     }
 
     /// The control moved to `proposed` (a number, an option's index, a Bool), kept within what it
-    /// allows; nil when `proposed` is not of the control's kind.
+    /// allows (a slider's value on its nearest stop); nil when `proposed` is not of the control's
+    /// kind. A slider proposed the stop it holds is returned unchanged.
     public func moved(to proposed: Value) -> Control? {
         var control = self
         switch (kind, proposed) {
-        case let (.slider(minimum, maximum, _, _, isInteger), .number(number)) where number.isFinite:
-            let clamped = min(max(number, minimum), maximum)
-            control.value = .number(isInteger ? clamped.rounded() : clamped)
+        case let (.slider(minimum, maximum, step, isLogarithmic, _), .number(number)) where number.isFinite:
+            let grid = SliderGrid(minimum: minimum, maximum: maximum, step: step, isLogarithmic: isLogarithmic)
+            // The front end's arithmetic for the stop the control already holds is not a move.
+            if case let .number(current) = value, grid.position(of: number) == grid.position(of: current) { return control }
+            control.value = .number(grid.snapped(min(max(number, minimum), maximum)))
         case let (.choice(options), .number(index)) where index.rounded() == index && options.indices.contains(Int(index)):
             control.value = options[Int(index)]
         case (.toggle, .boolean):

@@ -19,8 +19,13 @@ final class InteractiveView {
     /// Called once when the view closes, by either end.
     var onClose: (() -> Void)?
 
-    init(interaction: Interaction, displayID: String, comms: CommManager) {
+    /// Names each new model: ids that follow from the order of opening, not random ones, so the
+    /// same notebook run twice saves the same bytes (a widget view's output holds its model's id).
+    private let nextID: () -> String
+
+    init(interaction: Interaction, displayID: String, comms: CommManager, nextID: @escaping () -> String) {
         self.interaction = interaction
+        self.nextID = nextID
         self.displayID = displayID
         var children: [String] = []
         for (index, entry) in interaction.controls.enumerated() {
@@ -41,7 +46,7 @@ final class InteractiveView {
     private func open(_ model: WidgetModel, comms: CommManager, control: Int? = nil) -> String {
         let comm = comms.open(
             target: WidgetModel.target, data: ["state": .object(model.state), "buffer_paths": []],
-            metadata: ["version": .string(WidgetModel.protocolVersion)])
+            metadata: ["version": .string(WidgetModel.protocolVersion)], id: nextID())
         models[comm.id] = (comm, model)
         order.append(comm.id)
         comm.onMessage = { [weak self] message in self?.receive(message, on: comm.id, control: control) }
@@ -57,6 +62,12 @@ final class InteractiveView {
         case "update":
             guard let control, let proposed = WidgetModel.proposedValue(in: message.data["state"], for: interaction.controls[control].control),
                   let moved = interaction.controls[control].control.moved(to: proposed) else { return }
+            if !WidgetModel.value(of: moved, matches: proposed) {
+                // Kept within the ends or moved to a stop: the front end shows what is drawn.
+                comm.send(data: ["method": "update", "state": .object(WidgetModel.valueState(of: moved)), "buffer_paths": []])
+            }
+            // The slider settling on the stop it was drawn at is not a change: nothing to redraw.
+            guard WidgetModel.valueState(of: moved) != WidgetModel.valueState(of: interaction.controls[control].control) else { return }
             interaction.controls[control].control = moved
             models[id]?.model.state.merge(WidgetModel.valueState(of: moved)) { $1 }
             redrawer?(self, message)

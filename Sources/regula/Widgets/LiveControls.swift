@@ -21,6 +21,7 @@ final class LiveControls {
     private var comms: CommManager?
     private var views: [InteractiveView] = []
     private var shown = 0
+    private var modelsOpened = 0
     /// Interactions a cell (or a redraw) made, with where to show them: shown when it ends, on the
     /// shell thread, since the language runs on a thread of its own that may not open comms.
     private var pending: [(Interaction, any OutputPublisher)] = []
@@ -56,7 +57,10 @@ final class LiveControls {
             publisher.display(drawing(interaction.first), displayID: displayID)
             return
         }
-        let view = InteractiveView(interaction: interaction, displayID: displayID, comms: comms)
+        let view = InteractiveView(interaction: interaction, displayID: displayID, comms: comms) { [unowned self] in
+            modelsOpened += 1
+            return "regula-model-\(modelsOpened)"
+        }
         view.onClose = { [weak self, weak view] in self?.views.removeAll { $0 === view } }
         view.redrawer = { [weak self] view, message in self?.redraw(view, after: message) }
         views.append(view)

@@ -113,6 +113,14 @@ struct WidgetModel {
         }
     }
 
+    /// True when `control` holds what the front end proposed, up to floating-point noise (the
+    /// front end computes a log slider's 10 ** exponent itself).
+    static func value(of control: Control, matches proposed: Value) -> Bool {
+        guard let held = proposedValue(in: .object(valueState(of: control)), for: control) else { return false }
+        if case let (.number(a), .number(b)) = (held, proposed) { return abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
+        return held.description == proposed.description
+    }
+
     private static func jsonNumber(_ value: Value, integer: Bool) -> JSON {
         guard case let .number(number) = value else { return .null }
         return integer ? .int(Int(number)) : .double(number)
