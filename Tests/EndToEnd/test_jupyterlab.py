@@ -84,7 +84,7 @@ def lab(tmp_path_factory):
     controls.cells = [nbformat.v4.new_code_cell(
         'func penalty(_ kind, _ lambda) {\n    if kind == "l1" { return l1(lambda) }\n    return l2(lambda)\n}\n'
         'interact(lambda: slider(0.01, 10, value: 1, log: true), kind: choice(["l1", "l2"]),\n'
-        '         draw: { lambda, kind in plot(penalty(kind, lambda)) })')]
+        '         draw: { lambda, kind in print("drew \\(kind) at \\(round(lambda, digits: 4))")\n plot(penalty(kind, lambda)) })')]
     nbformat.write(controls, root / "controls.ipynb")
     # Every cell in the page at once (JupyterLab otherwise renders only what is on screen), and
     # no notifications popping over the notebook.
@@ -256,6 +256,7 @@ return {
   description: drawing ? drawing.data['text/plain'] : null,
   views: outputs.filter(o => o.data && o.data['application/vnd.jupyter.widget-view+json']).length,
   drawn: [...cell.node.querySelectorAll('img[src^="data:image/svg+xml"]')].filter(i => i.naturalWidth > 0).length,
+  printed: (cell.node.querySelector('.widget-output') || {}).textContent || '',
   errors: cell.node.querySelectorAll('.jp-OutputArea-output [data-mime-type="application/vnd.jupyter.stderr"]').length
     + (cell.node.textContent.includes('Error displaying widget') ? 1 : 0),
 };
@@ -301,6 +302,9 @@ def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
     # Drawn for the value the slider shows (its readout has three digits), not a stale one.
     settled = controls(lambda c: lam(c) > 1 and abs(lam(c) / float(c["readout"]) - 1) < 0.01, "the drawing to follow the slider")
     assert settled["errors"] == 0 and settled["drawn"] == 1, settled
+    # What the redraw printed shows under the controls (the cell's own output area has stopped listening).
+    printed = controls(lambda c: "drew l1 at " in c["printed"], "the redraw's print")["printed"]
+    assert abs(float(printed.split("drew l1 at ")[-1].split()[0]) / lam(settled) - 1) < 1e-3, printed
     browser.save_screenshot(str(folder / "controls-slider.png"))
 
     select = browser.find_element("css selector", ".widget-dropdown select")
@@ -310,3 +314,21 @@ def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
     assert switched["errors"] == 0, switched
     browser.save_screenshot(str(folder / "controls-dropdown.png"))
 
+    # After a restart the cell runs again with new models (the ids repeat from the start): the
+    # new slider still redraws.
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart().then(() => done(true), e => done(String(e)));
+    """)
+    state = wait_for(browser, lambda s: s["kernel"] == "idle", 60, "the kernel to restart")
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.jupyterapp.commands.execute('notebook:run-all-cells').then(() => done(true), e => done(String(e)));
+    """)
+    again = controls(lambda c: c["sliders"] == 1 and c["drawn"] == 1 and lam(c) == 1, "the controls after a restart")
+    handle = browser.find_element("css selector", ".widget-slider .noUi-handle, .widget-hslider .noUi-handle")
+    handle.click()
+    for _ in range(5):
+        handle.send_keys(Keys.ARROW_LEFT)
+    moved = controls(lambda c: lam(c) < 1 and abs(lam(c) / float(c["readout"]) - 1) < 0.01, "a redraw after the restart")
+    assert moved["errors"] == 0 and again["views"] == 1, moved

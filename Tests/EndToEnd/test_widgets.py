@@ -73,7 +73,7 @@ def test_comm_open_carries_full_state_and_the_protocol_version(raw_kernel):
                 assert reference.removeprefix("IPY_MODEL_") in list(opens)[:list(opens).index(comm_id)]
     assert names == ["LayoutModel", "SliderStyleModel", "FloatLogSliderModel", "LayoutModel", "DescriptionStyleModel",
                      "DropdownModel", "LayoutModel", "CheckboxStyleModel", "CheckboxModel", "LayoutModel",
-                     "SliderStyleModel", "IntSliderModel", "LayoutModel", "VBoxModel"]
+                     "SliderStyleModel", "IntSliderModel", "LayoutModel", "OutputModel", "LayoutModel", "VBoxModel"]
     states = {m["content"]["data"]["state"]["_model_name"]: m["content"]["data"]["state"] for m in opens.values()}
     log = states["FloatLogSliderModel"]
     assert (log["_model_module"], log["_model_module_version"]) == ("@jupyter-widgets/controls", "2.0.0")
@@ -84,7 +84,7 @@ def test_comm_open_carries_full_state_and_the_protocol_version(raw_kernel):
     assert (states["IntSliderModel"]["min"], states["IntSliderModel"]["max"], states["IntSliderModel"]["value"]) == (1, 10, 5)
     box = control(opens, "VBoxModel")
     assert states["VBoxModel"]["children"] == [f"IPY_MODEL_{control(opens, name)}" for name in
-                                               ["FloatLogSliderModel", "DropdownModel", "CheckboxModel", "IntSliderModel"]]
+                                               ["FloatLogSliderModel", "DropdownModel", "CheckboxModel", "IntSliderModel", "OutputModel"]]
     assert view["data"][VIEW] == {"model_id": box, "version_major": 2, "version_minor": 0}
     assert drawing["data"]["text/plain"] == '"l1 0.1 true 5"'
     assert drawing["transient"]["display_id"]
@@ -149,6 +149,34 @@ def test_a_burst_of_updates_ends_with_the_drawing_of_the_last(raw_kernel):
     assert raw_kernel.process.poll() is None
 
 
+def test_what_a_redraw_prints_and_shows_appears_in_its_output_widget(raw_kernel):
+    """A cell's output area stops listening when the cell ends: a redraw's prints and shows go to
+    the Output widget under the controls, the latest redraw's in place of the one before."""
+    client = raw_kernel.client
+    code = ('interact(n: slider(1, 3, value: 1, step: 1), draw: { n in for i in 1...n { print("line \\(i) of \\(n)") }\n'
+            ' if n > 1 { show(plot([1, n])) }\n n })')
+    opens, view, drawing = shown(client, code)
+    output = control(opens, "OutputModel")
+    state = opens[output]["content"]["data"]["state"]
+    assert (state["_model_module"], state["_model_module_version"], state["outputs"]) == ("@jupyter-widgets/output", "1.0.0", [])
+    assert f"IPY_MODEL_{output}" in opens[control(opens, "VBoxModel")]["content"]["data"]["state"]["children"]
+    slider = control(opens, "IntSliderModel")
+    for n in (3, 2):
+        messages = collect_iopub(client, update(client, slider, {"value": n}), 10)
+        told = [m["content"]["data"]["state"]["outputs"] for m in messages
+                if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == output]
+        assert told, [m["msg_type"] for m in messages]
+        last = told[-1]
+        assert [o["output_type"] for o in last] == ["stream", "display_data"]
+        assert last[0]["text"] == "".join(f"line {i} of {n}\n" for i in range(1, n + 1))
+        assert "image/svg+xml" in last[1]["data"]
+        assert drawings(messages, drawing["transient"]["display_id"]) == [str(n)]
+        assert not [m for m in messages if m["msg_type"] == "stream"]
+    msg_id = send(client, output, {"method": "request_state"})
+    [answer] = [m for m in collect_iopub(client, msg_id, 10) if m["msg_type"] == "comm_msg"]
+    assert answer["content"]["data"]["state"]["outputs"][0]["text"] == "line 1 of 2\nline 2 of 2\n"
+
+
 def test_an_error_in_the_drawing_shows_in_place_and_the_controls_keep_working(raw_kernel):
     client = raw_kernel.client
     opens, _, drawing = shown(client, "interact(x: slider(0, 2, value: 1, step: 1), draw: { x in 10 / (x - 1) })")
@@ -164,13 +192,21 @@ def test_an_error_in_the_drawing_shows_in_place_and_the_controls_keep_working(ra
 SLOW = 'interact(x: slider(0, 1), draw: { x in print("drawing \\(x)")\n if x > 0.5 { sleep(60) }\n x })'
 
 
+def printed(message: dict) -> str:
+    """The text a comm message hands an Output widget: what a redraw printed so far."""
+    if message["msg_type"] != "comm_msg":
+        return ""
+    outputs = message["content"]["data"].get("state", {}).get("outputs", [])
+    return "".join(output.get("text", "") for output in outputs if output["output_type"] == "stream")
+
+
 def wait_for_text(client, text: str, timeout: float = 10) -> list[dict]:
     messages = []
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         message = client.get_iopub_msg(timeout=timeout)
         messages.append(message)
-        if message["msg_type"] == "stream" and text in message["content"]["text"]:
+        if text in printed(message):
             return messages
     raise AssertionError(f"never saw {text!r}")
 

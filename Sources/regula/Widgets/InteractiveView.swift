@@ -7,6 +7,7 @@ final class InteractiveView {
     var interaction: Interaction
     let displayID: String
     private(set) var boxID = ""
+    private(set) var outputID = ""
     /// Each open model's comm and current state, by comm id.
     private var models: [String: (comm: Comm, model: WidgetModel)] = [:]
     private var order: [String] = []
@@ -39,7 +40,9 @@ final class InteractiveView {
             let model = WidgetModel.control(entry.control, description: entry.label, layout: layout, style: styleID)
             children.append(open(model, comms: comms, control: index))
         }
-        boxID = open(.box(children: children, layout: open(.layout(), comms: comms)), comms: comms)
+        // Below the controls, what the latest redraw printed or showed (empty until one does).
+        outputID = open(.output(layout: open(.layout(), comms: comms)), comms: comms)
+        boxID = open(.box(children: children + [outputID], layout: open(.layout(), comms: comms)), comms: comms)
     }
 
     /// Opens a comm for `model`; a control's (its index in `interaction.controls`) takes updates.
@@ -75,6 +78,13 @@ final class InteractiveView {
             // `echo_update` and custom messages change nothing here.
             return
         }
+    }
+
+    /// Shows `outputs` (nbformat outputs) in the view's Output widget, in place of what it held.
+    func showInOutput(_ outputs: [JSON]) {
+        guard let (comm, _) = models[outputID] else { return }
+        models[outputID]?.model.state["outputs"] = .array(outputs)
+        comm.send(data: ["method": "update", "state": ["outputs": .array(outputs)], "buffer_paths": []])
     }
 
     /// Closes every model still open (the front end closed one, or the view is no longer kept).

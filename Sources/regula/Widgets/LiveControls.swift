@@ -40,7 +40,7 @@ final class LiveControls {
     }
 
     /// Shows the interactions kept since the last call, in the order they were made. Called on the
-    /// shell thread after each cell and redraw.
+    /// shell thread after each cell (an `interact` inside a drawing shows in its Output widget).
     func showPending() {
         let waiting = pending
         pending = []
@@ -80,16 +80,24 @@ final class LiveControls {
         guard !view.isRedrawing, let comms else { return }
         view.isRedrawing = true
         defer { view.isRedrawing = false }
-        let sink = PublisherSink(message.publisher, htmlLimit: { [session] in session.outputLimits.html }, controls: self)
+        let output = RedrawOutput(htmlLimit: { [session] in session.outputLimits.html })
         let clock = ContinuousClock()
+        var lastShown = clock.now
+        /// Hands the Output widget what the drawing printed, now and then while it runs.
+        func showOutput(_ always: Bool) {
+            guard always || clock.now - lastShown > .milliseconds(100), let outputs = output.takeChanges() else { return }
+            lastShown = clock.now
+            view.showInOutput(outputs)
+        }
         while view.isStale, view.isOpen {
             comms.deliverPending()
             view.isStale = false
+            output.reset()
             var lastPoll = clock.now
             let trampoline = ShellTrampoline()
             let (session, interaction) = (session, view.interaction)
             let result = trampoline.run({
-                session.redraw(interaction, output: sink) {
+                session.redraw(interaction, output: output) {
                     // Between statements: read changes now and then (on the shell thread), so a newer
                     // one can supersede this drawing.
                     if clock.now - lastPoll > .milliseconds(20) {
@@ -98,8 +106,8 @@ final class LiveControls {
                     }
                     return message.isInterrupted() || view.isStale
                 }
-            }, serve: comms.deliverPending)
-            showPending()
+            }, serve: { comms.deliverPending(); showOutput(false) })
+            showOutput(true)
             if case let .failure(error) = result, error.kind == .interrupted, view.isStale, !message.isInterrupted() {
                 continue
             }

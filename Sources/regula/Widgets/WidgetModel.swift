@@ -52,6 +52,17 @@ struct WidgetModel {
         WidgetModel("CheckboxStyleModel", view: "StyleView", viewModule: baseModule, ["description_width": "", "background": .null])
     }
 
+    /// An Output widget (`@jupyter-widgets/output` 1.0.0) showing `outputs`, nbformat outputs
+    /// that an update of its `outputs` replaces.
+    static func output(layout: String) -> WidgetModel {
+        var model = WidgetModel("OutputModel", module: "@jupyter-widgets/output", view: "OutputView", [
+            "_dom_classes": [], "layout": reference(layout), "msg_id": "", "outputs": [], "tabbable": .null, "tooltip": .null,
+        ])
+        model.state["_model_module_version"] = "1.0.0"
+        model.state["_view_module_version"] = "1.0.0"
+        return model
+    }
+
     /// A vertical (or, with `horizontal`, horizontal) box of `children`.
     static func box(children: [String], layout: String, horizontal: Bool = false) -> WidgetModel {
         WidgetModel(horizontal ? "HBoxModel" : "VBoxModel", view: horizontal ? "HBoxView" : "VBoxView", [
