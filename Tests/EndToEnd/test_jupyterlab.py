@@ -307,6 +307,20 @@ def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
     assert abs(float(printed.split("drew l1 at ")[-1].split()[0]) / lam(settled) - 1) < 1e-3, printed
     browser.save_screenshot(str(folder / "controls-slider.png"))
 
+    # Saved, the notebook keeps the last drawing as an ordinary output: nbconvert shows that one.
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.jupyterapp.commands.execute('docmanager:save').then(() => done(true), e => done(String(e)));
+    """)
+    saved = lab_log_path().parent / "controls.ipynb"
+    deadline = time.monotonic() + 20
+    while f"l1({lam(settled)})" not in saved.read_text():
+        assert time.monotonic() < deadline, "the notebook was not saved with its last drawing"
+        time.sleep(0.2)
+    page = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--stdout", str(saved)],
+                          capture_output=True, text=True, check=True).stdout
+    assert f"line chart of l1({lam(settled)})" in page and "line chart of l1(1);" not in page
+
     select = browser.find_element("css selector", ".widget-dropdown select")
     from selenium.webdriver.support.ui import Select
     Select(select).select_by_visible_text("l2")
