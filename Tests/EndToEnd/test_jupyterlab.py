@@ -257,15 +257,16 @@ return {
   views: outputs.filter(o => o.data && o.data['application/vnd.jupyter.widget-view+json']).length,
   drawn: [...cell.node.querySelectorAll('img[src^="data:image/svg+xml"]')].filter(i => i.naturalWidth > 0).length,
   printed: (cell.node.querySelector('.widget-output') || {}).textContent || '',
+  live: (cell.node.querySelector('.widget-output img') || {}).alt || null,
   errors: cell.node.querySelectorAll('.jp-OutputArea-output [data-mime-type="application/vnd.jupyter.stderr"]').length
     + (cell.node.textContent.includes('Error displaying widget') ? 1 : 0),
 };
 """
 
 
-def lam(controls: dict) -> float:
+def lam(controls: dict, key: str = "description") -> float:
     """The λ a drawing's description names: "line chart of l1(0.5); …"."""
-    return float(re.match(r"line chart of l[12]\(([^)]+)\)", controls["description"]).group(1))
+    return float(re.match(r"line chart of l[12]\(([^)]+)\)", controls[key]).group(1))
 
 
 def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
@@ -327,6 +328,27 @@ def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
     switched = controls(lambda c: c["description"].startswith("line chart of l2("), "the drawing to follow the drop-down")
     assert switched["errors"] == 0, switched
     browser.save_screenshot(str(folder / "controls-dropdown.png"))
+
+    # A reloaded page asks the kernel for its models again (comm_info, then request_state):
+    # the controls come back live.
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.jupyterapp.commands.execute('docmanager:save').then(() => done(true), e => done(String(e)));
+    """)
+    browser.refresh()
+    wait_for(browser, lambda s: s["path"] == "controls.ipynb" and s["kernel"] == "idle", 90, "the page to come back")
+    back = controls(lambda c: c["sliders"] == 1 and c["drawn"] == 1, "the controls after a reload")
+    assert back["errors"] == 0 and back["description"].startswith("line chart of l2("), back
+    handle = browser.find_element("css selector", ".widget-slider .noUi-handle, .widget-hslider .noUi-handle")
+    handle.click()
+    before = lam(back)
+    for _ in range(3):
+        handle.send_keys(Keys.ARROW_LEFT)
+    # The reloaded page has lost the saved drawing's display id: the drawing now comes under the controls.
+    live = controls(lambda c: c["live"] and lam(c, "live") < before and abs(lam(c, "live") / float(c["readout"]) - 1) < 0.01,
+                    "a redraw after the reload")
+    assert live["errors"] == 0, live
+    browser.save_screenshot(str(folder / "controls-reloaded.png"))
 
     # After a restart the cell runs again with new models (the ids repeat from the start): the
     # new slider still redraws.

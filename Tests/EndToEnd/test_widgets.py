@@ -108,6 +108,14 @@ def test_updates_redraw_in_place_and_request_state_answers_the_new_state(raw_ker
     assert data["method"] == "update" and data["buffer_paths"] == []
     assert data["state"]["value"] == 2.5118864315095797 and KEYS <= data["state"].keys()
 
+    # A front end that asks for state is a reloaded page, which has lost the drawing's display id:
+    # from then on the drawing also goes to the Output widget.
+    messages = collect_iopub(client, update(client, dropdown, {"index": 0}), 10)
+    assert drawings(messages, display_id) == ['"l1 2.5118864315095797 true 5"']
+    output = control(opens, "OutputModel")
+    [told] = [m["content"]["data"]["state"]["outputs"] for m in messages if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == output]
+    assert [o["output_type"] for o in told] == ["display_data"] and told[0]["data"]["text/plain"] == '"l1 2.5118864315095797 true 5"'
+
 
 def test_a_value_between_stops_is_moved_to_one_and_told_to_the_front_end(raw_kernel):
     """The front end's slider stops at min + k·step (in the exponent for a log slider): the kernel

@@ -15,6 +15,13 @@ final class InteractiveView {
     var isRedrawing = false
     var isStale = false
     private(set) var isOpen = true
+    /// True once a front end asked for the models' state: a reloaded page, which restores the
+    /// controls from the kernel but has lost track of the drawing's display id. Drawings then also
+    /// go to the Output widget, where that page sees them.
+    private(set) var isReattached = false
+    /// What the latest redraw printed or showed, and its drawing, as nbformat outputs.
+    private var printed: [JSON] = []
+    private var drawn: JSON?
     /// Called with a change from the front end, to redraw.
     var redrawer: ((InteractiveView, CommMessage) -> Void)?
     /// Called once when the view closes, by either end.
@@ -61,6 +68,7 @@ final class InteractiveView {
         guard let (comm, model) = models[id] else { return }
         switch message.data["method"].stringValue {
         case "request_state":
+            isReattached = true
             comm.send(data: ["method": "update", "state": .object(model.state), "buffer_paths": []])
         case "update":
             guard let control, let proposed = WidgetModel.proposedValue(in: message.data["state"], for: interaction.controls[control].control),
@@ -80,11 +88,24 @@ final class InteractiveView {
         }
     }
 
-    /// Shows `outputs` (nbformat outputs) in the view's Output widget, in place of what it held.
-    func showInOutput(_ outputs: [JSON]) {
+    /// Shows what the running redraw printed or showed so far in the Output widget.
+    func showPrinted(_ outputs: [JSON]) {
+        printed = outputs
+        showInOutput()
+    }
+
+    /// Keeps `drawing` as the latest; a reattached page sees it in the Output widget.
+    func keepDrawing(_ drawing: MIMEBundle) {
+        drawn = ["output_type": "display_data", "data": .object(drawing.data), "metadata": .object(drawing.metadata)]
+        if isReattached { showInOutput() }
+    }
+
+    /// Sends the Output widget its outputs: the prints, then the drawing for a reattached page.
+    private func showInOutput() {
         guard let (comm, _) = models[outputID] else { return }
-        models[outputID]?.model.state["outputs"] = .array(outputs)
-        comm.send(data: ["method": "update", "state": ["outputs": .array(outputs)], "buffer_paths": []])
+        let outputs = JSON.array(printed + (isReattached ? [drawn].compactMap { $0 } : []))
+        models[outputID]?.model.state["outputs"] = outputs
+        comm.send(data: ["method": "update", "state": ["outputs": outputs], "buffer_paths": []])
     }
 
     /// Closes every model still open (the front end closed one, or the view is no longer kept).

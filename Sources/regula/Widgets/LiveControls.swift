@@ -87,7 +87,7 @@ final class LiveControls {
         func showOutput(_ always: Bool) {
             guard always || clock.now - lastShown > .milliseconds(100), let outputs = output.takeChanges() else { return }
             lastShown = clock.now
-            view.showInOutput(outputs)
+            view.showPrinted(outputs)
         }
         while view.isStale, view.isOpen {
             comms.deliverPending()
@@ -111,7 +111,9 @@ final class LiveControls {
             if case let .failure(error) = result, error.kind == .interrupted, view.isStale, !message.isInterrupted() {
                 continue
             }
-            message.publisher.update(drawing(result, interrupted: message.isInterrupted()), displayID: view.displayID)
+            let drawn = drawing(result, interrupted: message.isInterrupted())
+            message.publisher.update(drawn, displayID: view.displayID)
+            view.keepDrawing(drawn)
         }
     }
 
