@@ -86,6 +86,7 @@ def lab(tmp_path_factory):
         'interact(lambda: slider(0.01, 10, value: 1, log: true), kind: choice(["l1", "l2"]),\n'
         '         draw: { lambda, kind in print("drew \\(kind) at \\(round(lambda, digits: 4))")\n plot(penalty(kind, lambda)) })')]
     nbformat.write(controls, root / "controls.ipynb")
+    nbformat.write(controls, root / "controls-notebook7.ipynb")
     # Every cell in the page at once (JupyterLab otherwise renders only what is on screen), and
     # no notifications popping over the notebook.
     settings = root / ".settings"
@@ -98,7 +99,7 @@ def lab(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          f"--ServerApp.root_dir={root}", "--IdentityProvider.token=", "--ServerApp.password=",
-         "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
+         "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
          f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={root / '.workspaces'}",
          "--ServerApp.port_retries=0", "--allow-root"],
         stdout=log, stderr=subprocess.STDOUT, cwd=root)
@@ -368,3 +369,38 @@ def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
         handle.send_keys(Keys.ARROW_LEFT)
     moved = controls(lambda c: lam(c) < 1 and abs(lam(c) / float(c["readout"]) - 1) < 0.01, "a redraw after the restart")
     assert moved["errors"] == 0 and again["views"] == 1, moved
+
+
+def test_the_live_slider_works_in_notebook_7(lab, browser):
+    """Notebook 7 (the same server, its own page at /notebooks/) draws the controls with the same
+    widget front end, and the slider redraws."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    browser.get(f"{lab}/notebooks/controls-notebook7.ipynb")
+    wait_for(browser, lambda s: s["path"] == "controls-notebook7.ipynb" and s["kernel"] == "idle" and s["kernelName"] == "regula", 90,
+             "Notebook 7 to open the notebook with the Regula kernel ready")
+    started = browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.jupyterapp.commands.execute('notebook:run-all-cells').then(() => done(true), e => done(String(e)));
+    """)
+    assert started is True, started
+    deadline, seen = time.monotonic() + 60, None
+    while time.monotonic() < deadline:
+        seen = browser.execute_script(CONTROLS)
+        if seen["sliders"] == 1 and seen["drawn"] == 1 and seen["description"]:
+            break
+        time.sleep(0.2)
+    assert seen["sliders"] == 1 and lam(seen) == 1 and seen["errors"] == 0, seen
+    handle = browser.find_element("css selector", ".widget-slider .noUi-handle, .widget-hslider .noUi-handle")
+    # With the mouse this time: drag the handle to the right.
+    ActionChains(browser).click_and_hold(handle).move_by_offset(30, 0).pause(0.2).release().perform()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        seen = browser.execute_script(CONTROLS)
+        if lam(seen) > 1 and abs(lam(seen) / float(seen["readout"]) - 1) < 0.01:
+            break
+        time.sleep(0.2)
+    folder = OUTPUT / "browser"
+    folder.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(folder / "controls-notebook7.png"))
+    assert lam(seen) > 1 and abs(lam(seen) / float(seen["readout"]) - 1) < 0.01, str(seen)
