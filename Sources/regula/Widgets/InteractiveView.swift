@@ -36,12 +36,16 @@ final class InteractiveView {
         self.nextID = nextID
         self.displayID = displayID
         var children: [String] = []
+        // One label column wide enough for the longest label (the front end's default cuts
+        // labels at 80 px), and sliders long enough to aim with.
+        let longest = interaction.controls.map(\.label.count).max() ?? 0
+        let labelWidth: JSON = .string("\(max(80, 8 * longest + 16))px")
         for (index, entry) in interaction.controls.enumerated() {
-            let layout = open(.layout(), comms: comms)
+            let layout = open(.layout(width: entry.control.kind.isSlider ? "32em" : nil), comms: comms)
             let style: WidgetModel = switch entry.control.kind {
-            case .slider: .sliderStyle()
-            case .choice: .descriptionStyle()
-            case .toggle: .checkboxStyle()
+            case .slider: .sliderStyle(labelWidth: labelWidth)
+            case .choice: .descriptionStyle(labelWidth: labelWidth)
+            case .toggle: .checkboxStyle(labelWidth: labelWidth)
             }
             let styleID = open(style, comms: comms)
             let model = WidgetModel.control(entry.control, description: entry.label, layout: layout, style: styleID)

@@ -32,24 +32,24 @@ struct WidgetModel {
 
     // MARK: - The models
 
-    /// CSS for a view; every attribute is null, the view's own default.
-    static func layout() -> WidgetModel {
-        WidgetModel("LayoutModel", module: baseModule, view: "LayoutView", [:])
+    /// CSS for a view: a `width` if given; every other attribute takes the view's own default.
+    static func layout(width: String? = nil) -> WidgetModel {
+        WidgetModel("LayoutModel", module: baseModule, view: "LayoutView", width.map { ["width": .string($0)] } ?? [:])
     }
 
-    /// The style a slider's view reads.
-    static func sliderStyle() -> WidgetModel {
-        WidgetModel("SliderStyleModel", view: "StyleView", viewModule: baseModule, ["description_width": "", "handle_color": .null])
+    /// The style a slider's view reads; `labelWidth` is CSS for its label's column.
+    static func sliderStyle(labelWidth: JSON = "") -> WidgetModel {
+        WidgetModel("SliderStyleModel", view: "StyleView", viewModule: baseModule, ["description_width": labelWidth, "handle_color": .null])
     }
 
     /// The style a drop-down's view reads.
-    static func descriptionStyle() -> WidgetModel {
-        WidgetModel("DescriptionStyleModel", view: "StyleView", viewModule: baseModule, ["description_width": ""])
+    static func descriptionStyle(labelWidth: JSON = "") -> WidgetModel {
+        WidgetModel("DescriptionStyleModel", view: "StyleView", viewModule: baseModule, ["description_width": labelWidth])
     }
 
     /// The style a check box's view reads.
-    static func checkboxStyle() -> WidgetModel {
-        WidgetModel("CheckboxStyleModel", view: "StyleView", viewModule: baseModule, ["description_width": "", "background": .null])
+    static func checkboxStyle(labelWidth: JSON = "") -> WidgetModel {
+        WidgetModel("CheckboxStyleModel", view: "StyleView", viewModule: baseModule, ["description_width": labelWidth, "background": .null])
     }
 
     /// An Output widget (`@jupyter-widgets/output` 1.0.0) showing `outputs`, nbformat outputs
@@ -140,6 +140,7 @@ struct WidgetModel {
 
 extension Control.Kind {
     var isToggle: Bool { if case .toggle = self { true } else { false } }
+    var isSlider: Bool { if case .slider = self { true } else { false } }
 }
 
 extension Value {
