@@ -178,7 +178,7 @@ struct AssistanceTests {
         let all = session.completions(in: "plot([1], ", cursor: 10).matches
         #expect(Array(all.prefix(5)) == ["over:", "kind:", "xScale:", "yScale:", "title:"])
         _ = run("func shrink(_ w, by step = 0.1) { return w - step }", in: session)
-        #expect(session.completions(in: "shrink(1, b", cursor: 11).matches == ["by:"])
+        #expect(session.completions(in: "shrink(1, b", cursor: 11).matches == ["by:", "beside"])
         #expect(session.completions(in: "linspace(0, sum([1, 2]), co", cursor: 27).matches == ["count:", "coordinateDescent"])
     }
 

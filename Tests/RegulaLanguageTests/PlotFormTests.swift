@@ -49,7 +49,7 @@ struct PlotFormTests {
 
     @Test func aValueDrawnAloneTakesNoSecond() {
         let failure = run(Self.setup + "plot(path, path)").failureMessage
-        #expect(failure?.hasPrefix("plot() of a Path takes 1 unlabelled argument(s), got more; its other arguments need labels ('x:', 'cv:', 'title:'); its signature is plot(_ path: Path, x: String = \"lambda\"") == true, "\(failure ?? "")")
+        #expect(failure?.hasPrefix("plot() of a Path takes 1 unlabelled argument(s), got more; its other arguments need labels ('x:', 'cv:', 'at:', 'title:'); its signature is plot(_ path: Path, x: String = \"lambda\"") == true, "\(failure ?? "")")
     }
 
     @Test func aKindWithoutAPictureNamesWhatPlotDraws() {
@@ -116,7 +116,7 @@ struct PlotFormTests {
         let session = Session()
         _ = try session.execute(Self.setup, output: RecordingSink()).get()
         let labels = { (source: String) in session.completions(in: source, cursor: source.unicodeScalars.count).matches.filter { $0.hasSuffix(":") } }
-        #expect(labels("plot(path, ") == ["x:", "cv:", "title:"])
+        #expect(labels("plot(path, ") == ["x:", "cv:", "at:", "title:"])
         #expect(labels("plot(data, ") == ["title:"])
         #expect(labels("plot([1, 2], ").contains("kind:") && labels("plot([1, 2], ").contains("from:"))
         #expect(labels("data.split(0.8, se") == ["seed:"])

@@ -2,7 +2,39 @@ import RegulaCharts
 
 /// Built-ins that make pictures and tables.
 enum ChartBuiltins {
-    static let all: [Builtin] = [plot, table]
+    static let all: [Builtin] = [plot, beside, table]
+
+    /// `beside(plot(a), plot(b))`: one picture of several charts, as `interact`'s `draw` returns.
+    static let beside = Builtin(
+        "beside",
+        summary: "Charts side by side in one picture, as small multiples.",
+        documentation: "Each chart keeps its own scales and title (at most 480 points wide when there are several columns); a chart that is already several panels gives each of them. Network diagrams are drawn alone. One value holding several pictures is what `interact`'s `draw` returns to show more than one.",
+        example: "beside(plot(l1(1), l2(1), from: 0, to: 2), plot(l1(1).gradient, l2(1).gradient, from: 0, to: 2))",
+        parameters: [
+            .variadic("charts", ParameterType("Chart"), "The charts, in order, left to right then down."),
+            .labelled("columns", .number, default: .nothing, "Panels per row, a whole number; all in one row (at most 3) when left out."),
+            PlotParameters.title,
+        ]
+    ) { (call: inout Call) throws(RegulaError) -> Value in
+        var charts: [Chart] = []
+        for argument in call.variadic {
+            switch argument.value {
+            case let .chart(.chart(chart)): charts.append(chart)
+            case let .chart(.grid(grid)): charts += grid.charts
+            case .chart(.network): throw RegulaError(.value, "beside() places charts; a network diagram is drawn alone", at: argument.range)
+            default: throw RegulaError(.type, "beside() places charts, as plot() makes them; this is a \(argument.value.typeName)", at: argument.range)
+            }
+        }
+        guard !charts.isEmpty else { throw RegulaError(.argument, "beside() needs at least one chart, as in beside(plot(l1(1)), plot(l2(1)))", at: call.range) }
+        var columns = min(charts.count, 3)
+        if !call.value("columns").isNothing {
+            columns = try call.wholeNumber("columns")
+            guard columns >= 1, columns <= 12 else { throw RegulaError(.value, "beside() takes 1 to 12 columns, got \(columns)", at: call.range(of: "columns")) }
+        }
+        // Side by side, a chart's default 640 points would make the picture wider than a notebook.
+        if columns > 1 { charts = charts.map { var chart = $0; chart.width = min(chart.width, 480); return chart } }
+        return .chart(.grid(ChartGrid(charts, columns: columns, title: try call.optionalString("title"))))
+    }
 
     static let plot = Builtin(
         "plot",

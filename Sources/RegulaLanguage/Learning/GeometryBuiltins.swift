@@ -17,13 +17,18 @@ public struct GeometryResult: Sendable {
         return "geometry: " + parts.joined(separator: "; ")
     }
 
+    /// The largest coordinate the picture must show: the ball, the centre and the solutions.
+    var reach: Double { ([radius, 0] + loss.center.map(abs) + solutions.flatMap { $0.point.map(abs) }).max()! }
+
     /// Contours of the loss (through each solution, and inner ones), each ball shaded, and each
     /// solution marked and named; one unit is as long on both axes, so the disk stays round.
-    var chart: Chart {
+    /// Both axes run from −`extent` to `extent`: given, or a little beyond `reach`.
+    func chart(extent given: Double? = nil) -> Chart {
         let levels = solutions.map { loss.value($0.point) }
-        let outer = levels.max() ?? 1
-        let reach = ([radius, 0] + loss.center.map(abs) + solutions.flatMap { $0.point.map(abs) }).max()! * 1.25 + 0.25
-        let extent = (reach * 2).rounded(.up) / 2  // a whole half: the axes (kept exactly) end on a tick, where the grid does
+        // A centre inside the balls is its own solution, at level 0: draw the contours the loss
+        // has within one radius of it instead.
+        let outer = (levels.max() ?? 0) > 0 ? levels.max()! : loss.value([loss.center[0] + radius, loss.center[1]])
+        let extent = given ?? ((reach * 1.25 + 0.25) * 2).rounded(.up) / 2  // a whole half: the axes (kept exactly) end on a tick, where the grid does
         let axis = (0...80).map { -extent + 2 * extent * Double($0) / 80 }
         let grid = Grid(xs: axis, ys: axis) { x, y in loss.value([x, y]) }
         let inner = (1...4).map { outer * Double($0) / 5 }

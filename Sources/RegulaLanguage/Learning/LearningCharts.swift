@@ -38,6 +38,34 @@ enum LearningCharts {
         ]
     }
 
+    /// The path's chart with a line at `lambda` and the fit there dotted on it, beside that fit's
+    /// coefficients as stems by feature (both standardized, as the path is drawn), its exact
+    /// zeros named in the title and the description.
+    static func path(_ chart: Chart, of path: RegularizationPath, at lambda: Double, fit: PenalizedFit) -> ChartGrid {
+        let shown = NumberFormat.compact(lambda, significantDigits: 3)
+        let values = fit.workingCoefficients
+        let zeros = values.indices.filter { values[$0] == 0 }.map { path.featureNames[$0] }
+        let nonzero = values.count - zeros.count
+        var left = chart
+        left.marks.append(Mark(.verticalRule(lambda), name: "λ = \(shown)"))
+        // Each coefficient dotted in its line's colour (the lines take the palette in order);
+        // exact zeros as grey rings on the zero line.
+        for (j, value) in values.enumerated() {
+            var dot = Mark(.scatter([(x: lambda, y: value)]), color: j)
+            dot.isHollow = value == 0
+            dot.isInactive = value == 0
+            left.marks.append(dot)
+        }
+        left.description = (chart.description ?? chart.summary) + "; marked at λ = \(NumberFormat.compact(lambda, significantDigits: 4))"
+        left.width = 520
+        let zeroText = zeros.isEmpty ? "no exact zeros" : "\(zeros.count) exactly 0: " + zeros.joined(separator: ", ")
+        var right = coefficients(values, names: path.featureNames, truth: nil, title: "the fit at λ = \(shown): \(nonzero) nonzero, \(zeros.count) exactly 0")
+        right.yLabel = "standardized coefficient"
+        right.width = 420
+        right.description = "the fit at λ = \(NumberFormat.compact(lambda, significantDigits: 4)): \(nonzero) of \(values.count) nonzero; \(zeroText)"
+        return ChartGrid([left, right], columns: 2)
+    }
+
     /// Mean held-out error with a band of ± one standard error, against λ on a log axis.
     static func crossValidation(_ cv: CrossValidation) -> Chart {
         var band = Mark(.band(
@@ -202,6 +230,19 @@ enum LearningCharts {
             marks.append(Mark.line(curves[0].points.map { (x: $0.x, y: $0.x) }, name: "no penalty", color: 7, dashed: true))
         }
         return Chart(marks, title: title, xLabel: xLabel, yLabel: yLabel)
+    }
+
+    /// `chart` with a line at x = `at` and a dot on each curve there, its value in the description.
+    static func marked(_ chart: Chart, at x: Double, values: [(name: String, y: Double)]) -> Chart {
+        var marked = chart
+        let xName = chart.xLabel ?? "x", shown = NumberFormat.compact(x, significantDigits: 4)
+        marked.marks.append(Mark(.verticalRule(x), name: "\(xName) = \(shown)"))
+        for (index, value) in values.enumerated() where value.y.isFinite {
+            marked.marks.append(Mark(.scatter([(x: x, y: value.y)]), color: index))
+        }
+        marked.description = chart.summary + "; at \(xName) = \(shown): "
+            + values.map { "\($0.name) \(NumberFormat.compact($0.y, significantDigits: 4))" }.joined(separator: ", ")
+        return marked
     }
 
     /// Where two curves sampled on the same grid cross at w > 0, by linear interpolation.

@@ -13,6 +13,7 @@ enum LearningPlots {
             .labelled("to", .number, default: .number(2), "Where the curves end."),
             PlotParameters.names("A name per curve, for the legend."),
             PlotParameters.separate(.boolean(false), "Each curve in its own panel, on its own scale."),
+            .labelled("at", .number, default: .nothing, "A point between `from` and `to` to mark with a line, with a dot on each curve there."),
             PlotParameters.title, PlotParameters.xLabel, PlotParameters.yLabel,
         ],
         accepts: { value in
@@ -107,7 +108,18 @@ enum LearningPlots {
     private static func plotFunctions(_ call: inout Call) throws(RegulaError) -> Value {
         let from = try call.number("from"), to = try call.number("to")
         guard from < to else { throw RegulaError(.value, "plot() needs 'from:' below 'to:', got \(formatted(from)) and \(formatted(to))", at: call.range(of: "to")) }
+        var at: Double?
+        if !call.value("at").isNothing {
+            let x = try call.number("at")
+            guard x >= from, x <= to else {
+                throw RegulaError(.value, "plot()'s 'at:' must lie between 'from:' and 'to:', \(formatted(from)) and \(formatted(to)); got \(formatted(x))", at: call.range(of: "at"))
+            }
+            at = x
+        }
         let grid = LearningCharts.grid(from, to)
+        // Each curve is evaluated on the grid and, last, at `at`.
+        let xs = grid + (at.map { [$0] } ?? [])
+        var marked: [(name: String, y: Double)] = []
         var curves: [(name: String, points: [Point])] = []
         // Where penalties (their values, or their gradients) cross is the point of comparing
         // them, and they can be evaluated anywhere, which places the crossings exactly. Priors,
@@ -119,15 +131,15 @@ enum LearningPlots {
             switch argument.value {
             case let .object(object as PenaltyValue):
                 let penalty = object.penalty
-                (name, ys) = (spelled(penalty), grid.map(penalty.value))
+                (name, ys) = (spelled(penalty), xs.map(penalty.value))
                 exact?.append(penalty.value)
                 kinds.insert(.value)
             case let .object(curve as PenaltyCurve):
-                (name, ys) = (curve.name, grid.map { curve($0) })
+                (name, ys) = (curve.name, xs.map { curve($0) })
                 exact?.append { curve($0) }
                 kinds.insert(curve.kind)
             case let .object(prior as Prior):
-                (name, ys) = (prior.name, grid.map(prior.density))
+                (name, ys) = (prior.name, xs.map(prior.density))
                 exact = nil
             case let .builtin(function):
                 // A built-in of one number also takes a list: call it once on the whole grid.
@@ -136,7 +148,7 @@ enum LearningPlots {
                     throw RegulaError(.type, "plot() draws functions of one number; \(function.name)() is not one: its signature is \(function.signature)", at: argument.range)
                 }
                 var inner = try Call(
-                    builtin: function, arguments: [EvaluatedArgument(label: nil, value: .list(grid.map { .number($0) }), range: argument.range)],
+                    builtin: function, arguments: [EvaluatedArgument(label: nil, value: .list(xs.map { .number($0) }), range: argument.range)],
                     range: argument.range, output: call.output, isInterrupted: call.isInterrupted)
                 let result = try inner.builtin.implementation(&inner)
                 (name, ys) = (function.name, try result.numbers(for: "plot() of \(function.name)", at: argument.range))
@@ -144,7 +156,7 @@ enum LearningPlots {
             case let .function(function):
                 guard let invoke = call.invokeFunction else { throw RegulaError(.type, "plot() cannot call \(function.name) here", at: argument.range) }
                 var values: [Double] = []
-                for x in grid {
+                for x in xs {
                     guard case let .number(y) = try invoke(function, [.number(x)], argument.range) else {
                         throw RegulaError(.type, "plot() needs the function to return a Number for each w", at: argument.range)
                     }
@@ -156,18 +168,26 @@ enum LearningPlots {
                 throw RegulaError(.type, "plot() draws penalties, functions and priors together, but this series is a \(argument.value.typeName)", at: argument.range)
             }
             curves.append((name, zip(grid, ys).map { (x: $0, y: $1) }))
+            if at != nil, let last = ys.last { marked.append((name, last)) }
         }
         if let given = try call.optionalList("names") {
             guard given.count == curves.count else { throw RegulaError(.value, "plot() has \(curves.count) curves but \(given.count) names", at: call.range(of: "names")) }
             for index in curves.indices { curves[index].name = given[index].printed }
+            for index in marked.indices { marked[index].name = given[index].printed }
         }
         // Crossings mean something between penalties, or between their gradients: not between a
         // value and a gradient, nor for thresholds, which all meet at 0 and beyond λ.
         let comparable = kinds.count == 1 && !kinds.contains(.threshold)
         let thresholds = kinds == [.threshold] && exact != nil
-        let chart = LearningCharts.functions(
+        var chart = LearningCharts.functions(
             curves, title: try call.optionalString("title"), xLabel: try call.optionalString("xLabel") ?? "w", yLabel: try call.optionalString("yLabel"),
             evaluate: comparable ? exact : nil, identityReference: thresholds)
+        if let at {
+            guard try !call.boolean("separate") else {
+                throw RegulaError(.value, "plot() marks 'at:' on curves drawn together, not with separate: true", at: call.range(of: "at"))
+            }
+            chart = LearningCharts.marked(chart, at: at, values: marked)
+        }
         guard try call.boolean("separate") else { return .chart(.chart(chart)) }
         // Small multiples: each curve in its own panel, on its own scale.
         let panels = curves.enumerated().map { index, curve in

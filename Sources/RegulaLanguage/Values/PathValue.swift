@@ -11,10 +11,11 @@ extension PathResult: ValueKind {
 
     public var display: DisplayBundle { .figure(.chart(LearningCharts.path(path)), text: description) }
 
-    /// `plot(path)`, `plot(path, x: "norm")`, `plot(path, cv: cv)`.
+    /// `plot(path)`, `plot(path, x: "norm")`, `plot(path, cv: cv)`, `plot(path, at: 0.5)`.
     public static let plotParameters: [Parameter]? = [
         .labelled("x", .string, default: .string("lambda"), "\"lambda\" (log axis) or \"norm\" (the L1 norm of the coefficients)."),
         .labelled("cv", ParameterType("CrossValidation"), default: .nothing, "A cross-validation of the path, whose λ_min and λ_1se are marked."),
+        .labelled("at", .number, default: .nothing, "A λ within the path's range to mark with a line, with the fit at that λ beside the path: its coefficients and its exact zeros, named."),
         PlotParameters.title,
     ]
     public static let plotSummary = "its coefficients against λ, each line named at its end."
@@ -34,7 +35,30 @@ extension PathResult: ValueKind {
         }
         var chart = LearningCharts.path(path, againstNorm: againstNorm, cv: cv)
         if let title = try call.optionalString("title") { chart.title = title }
-        return .chart(.chart(chart))
+        guard !call.value("at").isNothing else { return .chart(.chart(chart)) }
+        guard !againstNorm else {
+            throw RegulaError(.value, "plot() of a path marks 'at:' on the λ axis, so it does not take x: \"norm\" with it", at: call.range(of: "at"))
+        }
+        let lambda = try call.number("at")
+        let (smallest, largest) = (path.lambdas.min() ?? 0, path.lambdas.max() ?? 0)
+        // A slider's last stop, 10 to a power, can land a rounding away from the path's end.
+        guard lambda.isFinite, lambda >= smallest * (1 - 1e-9), lambda <= largest * (1 + 1e-9) else {
+            throw RegulaError(.value, "plot() of a path takes 'at:' between its smallest and largest λ, \(short(smallest)) and \(short(largest)); got \(formatted(lambda))", at: call.range(of: "at"))
+        }
+        let at = min(max(lambda, smallest), largest)
+        let interrupt = call.interruptibleOptions.isInterrupted
+        let fit = try engine(at: call.range(of: "at")) { () throws(LearningError) in try self.fit(at: at, isInterrupted: interrupt) }
+        return .chart(.grid(LearningCharts.path(chart, of: path, at: at, fit: fit)))
+    }
+
+    /// The fit at `lambda` with the path's data, family, penalty and settings, started from the
+    /// path's fit at the nearest λ of its grid (a warm start, as the path's own fits are).
+    func fit(at lambda: Double, isInterrupted: @escaping @Sendable () -> Bool) throws(LearningError) -> PenalizedFit {
+        var settings = options
+        settings.isInterrupted = isInterrupted
+        let nearest = path.lambdas.indices.min { abs(log(path.lambdas[$0] / lambda)) < abs(log(path.lambdas[$1] / lambda)) } ?? 0
+        return try PenalizedRegression(data, family: family, options: settings)
+            .fit(penalty: penalty.make(lambda), start: path.fits.isEmpty ? nil : path.fits[nearest].workingCoefficients)
     }
 
     public static let members: MemberTable<PathResult>? = memberTable(
