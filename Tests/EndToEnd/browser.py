@@ -3,6 +3,7 @@ tests that look at what a person would see: charts rendered to PNG, notebooks in
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 from PIL import Image
@@ -31,3 +32,15 @@ def ink_fraction(png: Path) -> tuple[float, int]:
     counts = image.getcolors(maxcolors=image.width * image.height)
     white = sum(count for count, colour in counts if colour == (255, 255, 255))
     return 1 - white / (image.width * image.height), len(counts)
+
+
+def wait_for_script(driver: webdriver.Chrome, script: str, condition, what: str, timeout: float = 30):
+    """What `script` returns in the page, once `condition` holds of it (polled every 0.2 s)."""
+    deadline = time.monotonic() + timeout
+    seen = None
+    while time.monotonic() < deadline:
+        seen = driver.execute_script(script)
+        if condition(seen):
+            return seen
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}; last {seen}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from browser import OUTPUT, chromium, ink_fraction
+from browser import OUTPUT, chromium, ink_fraction, wait_for_script
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -279,14 +279,7 @@ def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
     assert state["errors"] == [], state["errors"]
 
     def controls(condition, what: str, timeout: float = 30) -> dict:
-        deadline = time.monotonic() + timeout
-        seen = None
-        while time.monotonic() < deadline:
-            seen = browser.execute_script(CONTROLS)
-            if condition(seen):
-                return seen
-            time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what}; last {seen}")
+        return wait_for_script(browser, CONTROLS, condition, what, timeout)
 
     first = controls(lambda c: c["sliders"] == 1 and c["dropdowns"] == 1 and c["drawn"] == 1, "the slider, the drop-down and the drawing")
     assert first["views"] == 1 and first["errors"] == 0, first
@@ -384,23 +377,14 @@ def test_the_live_slider_works_in_notebook_7(lab, browser):
         window.jupyterapp.commands.execute('notebook:run-all-cells').then(() => done(true), e => done(String(e)));
     """)
     assert started is True, started
-    deadline, seen = time.monotonic() + 60, None
-    while time.monotonic() < deadline:
-        seen = browser.execute_script(CONTROLS)
-        if seen["sliders"] == 1 and seen["drawn"] == 1 and seen["description"]:
-            break
-        time.sleep(0.2)
+    seen = wait_for_script(browser, CONTROLS, lambda c: c["sliders"] == 1 and c["drawn"] == 1 and c["description"],
+                           "the controls in Notebook 7", 60)
     assert seen["sliders"] == 1 and lam(seen) == 1 and seen["errors"] == 0, seen
     handle = browser.find_element("css selector", ".widget-slider .noUi-handle, .widget-hslider .noUi-handle")
     # With the mouse this time: drag the handle to the right.
     ActionChains(browser).click_and_hold(handle).move_by_offset(30, 0).pause(0.2).release().perform()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        seen = browser.execute_script(CONTROLS)
-        if lam(seen) > 1 and abs(lam(seen) / float(seen["readout"]) - 1) < 0.01:
-            break
-        time.sleep(0.2)
+    seen = wait_for_script(browser, CONTROLS, lambda c: lam(c) > 1 and abs(lam(c) / float(c["readout"]) - 1) < 0.01,
+                           "the drawing to follow the drag")
     folder = OUTPUT / "browser"
     folder.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(folder / "controls-notebook7.png"))
-    assert lam(seen) > 1 and abs(lam(seen) / float(seen["readout"]) - 1) < 0.01, str(seen)

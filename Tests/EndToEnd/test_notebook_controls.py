@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import OUTPUT
+from browser import OUTPUT, wait_for_script
 # JupyterLab on a copy of the notebooks and the browser, as test_jupyterlab.py starts them.
 from test_jupyterlab import browser, lab, open_and_run  # noqa: F401 (fixtures)
 
@@ -62,14 +62,7 @@ def test_a_notebooks_slider_redraws_its_picture_in_jupyterlab(path: Path, lab, b
     assert state["errors"] == [], state["errors"]
 
     def controls(condition, what: str, timeout: float = 30) -> dict:
-        deadline = time.monotonic() + timeout
-        seen = None
-        while time.monotonic() < deadline:
-            seen = browser.execute_script(CONTROLS)
-            if condition(seen):
-                return seen
-            time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what}; last {seen}")
+        return wait_for_script(browser, CONTROLS, condition, what, timeout)
 
     first = controls(lambda c: c["sliders"] >= 1 and c["drawn"] == 1, "the sliders and the drawing")
     assert first["views"] == 1 and first["errors"] == 0, first
