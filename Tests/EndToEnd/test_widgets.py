@@ -262,3 +262,16 @@ def test_print_and_charts_of_the_cell_come_before_its_controls(raw_kernel):
     kinds = [m["msg_type"] for m in outputs if m["msg_type"] in ("stream", "display_data", "execute_result")]
     assert kinds == ["stream", "display_data", "display_data", "execute_result"]
     assert "image/svg+xml" in [m for m in outputs if m["msg_type"] == "display_data"][1]["content"]["data"]
+
+
+def test_hostile_updates_are_ignored_and_the_kernel_keeps_serving(raw_kernel):
+    """Updates no front end sends (a huge or negative index, a string, NaN-like text) change nothing."""
+    client = raw_kernel.client
+    opens, _, drawing = shown(client, 'interact(k: choice(["a", "b"]), x: slider(0, 1), draw: { k, x in "\\(k) \\(x)" })')
+    dropdown, slider = control(opens, "DropdownModel"), control(opens, "FloatSliderModel")
+    for comm_id, state in [(dropdown, {"index": 1e300}), (dropdown, {"index": -1}), (dropdown, {"index": 2}),
+                           (dropdown, {"index": "1"}), (slider, {"value": "NaN"}), (slider, {"value": 1e308})]:
+        collect_iopub(client, update(client, comm_id, state), 10)
+    assert raw_kernel.process.poll() is None
+    messages = collect_iopub(client, update(client, dropdown, {"index": 1}), 10)
+    assert drawings(messages, drawing["transient"]["display_id"]) == ['"b 1"']

@@ -26,14 +26,23 @@ enum ControlBuiltins {
             throw RegulaError(.value, "a log slider needs ends above 0, got \(formatted(low))", at: call.range(of: "from"))
         }
         let span = isLogarithmic ? log10(high) - log10(low) : high - low
+        guard span.isFinite else {
+            throw RegulaError(.value, "slider()'s range from \(formatted(low)) to \(formatted(high)) is too wide to step through", at: call.range)
+        }
         var step = span / 100
         if !call.value("step").isNothing {
             step = try call.number("step")
             guard step > 0, step.isFinite, step <= span else {
                 throw RegulaError(.value, "slider()'s step must be above 0 and at most the range (\(formatted(span))), got \(formatted(step))", at: call.range(of: "step"))
             }
+            // A front end's slider draws every stop's position: keep their number within reason.
+            guard span / step <= 10_000_000 else {
+                throw RegulaError(.value, "slider()'s step \(formatted(step)) gives more than 10 million stops over the range (\(formatted(span))); take a larger step", at: call.range(of: "step"))
+            }
         }
-        let isInteger = !isLogarithmic && [low, high, step].allSatisfy { $0.rounded() == $0 } && call.value("step").isNothing == false
+        // Whole numbers a front end holds exactly (JavaScript's safe integers), else a float slider.
+        let isInteger = !isLogarithmic && [low, high, step].allSatisfy { $0.rounded() == $0 && abs($0) <= 9_007_199_254_740_991 }
+            && call.value("step").isNothing == false
         let middle = isLogarithmic ? (low * high).squareRoot() : (isInteger ? ((low + high) / 2).rounded(.down) : (low + high) / 2)
         var start = middle
         if case .number = call.value("value") {

@@ -52,7 +52,7 @@ public struct Control: ValueKind {
             // The front end's arithmetic for the stop the control already holds is not a move.
             if case let .number(current) = value, grid.position(of: number) == grid.position(of: current) { return control }
             control.value = .number(grid.snapped(min(max(number, minimum), maximum)))
-        case let (.choice(options), .number(index)) where index.rounded() == index && options.indices.contains(Int(index)):
+        case let (.choice(options), .number(index)) where index.rounded() == index && index >= 0 && index < Double(options.count):
             control.value = options[Int(index)]
         case (.toggle, .boolean):
             control.value = proposed

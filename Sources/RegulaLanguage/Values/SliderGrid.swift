@@ -18,21 +18,23 @@ struct SliderGrid: Sendable {
     private func coordinate(_ number: Double) -> Double { isLogarithmic ? log10(number) : number }
     private func number(at coordinate: Double) -> Double { isLogarithmic ? pow(10, coordinate) : coordinate }
 
+    // Positions are whole-numbered Doubles, not Ints: a step of 1e-300 has more than Int holds.
+
     /// How many steps the last position lies from the first.
-    var lastPosition: Int {
-        Int(((coordinate(maximum) - coordinate(minimum)) / step + Self.tolerance).rounded(.down))
+    var lastPosition: Double {
+        ((coordinate(maximum) - coordinate(minimum)) / step + Self.tolerance).rounded(.down)
     }
 
     /// The position nearest `number`, within the slider's ends.
-    func position(of number: Double) -> Int {
+    func position(of number: Double) -> Double {
         let steps = ((coordinate(number) - coordinate(minimum)) / step).rounded()
-        return Int(min(max(steps, 0), Double(lastPosition)))
+        return min(max(steps, 0), lastPosition)
     }
 
     /// True when `number` lies on a position, within floating-point noise.
     func holds(_ number: Double) -> Bool {
         let steps = (coordinate(number) - coordinate(minimum)) / step
-        return abs(steps - steps.rounded()) < Self.tolerance && steps.rounded() >= 0 && Int(steps.rounded()) <= lastPosition
+        return abs(steps - steps.rounded()) < Self.tolerance && steps.rounded() >= 0 && steps.rounded() <= lastPosition
     }
 
     /// `number` moved to its nearest position; a number already on one is kept exactly (the
@@ -41,7 +43,7 @@ struct SliderGrid: Sendable {
         if holds(number) { return number }
         let position = position(of: number)
         if position == lastPosition, holds(maximum) { return maximum }
-        return min(max(self.number(at: coordinate(minimum) + Double(position) * step), minimum), maximum)
+        return min(max(self.number(at: coordinate(minimum) + position * step), minimum), maximum)
     }
 
     /// The step a slider takes when none is given: a hundredth of the range, unless `start` would
