@@ -53,6 +53,8 @@ let package = Package(
                 "RegulaLanguage",
                 "RegulaLearning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // SHA-256, for the ids of widget models (LiveControls).
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // Packed relative relocations (DT_RELR, glibc 2.36+, lld): the static OpenBLAS brings
             // about 57,000 relocations, which the loader would otherwise apply at every start,

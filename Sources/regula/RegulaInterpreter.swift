@@ -16,9 +16,10 @@ final class RegulaInterpreter: Interpreter {
     )
 
     func execute(
-        code: String, executionCount: Int, silent: Bool, publisher: any OutputPublisher,
+        code: String, executionCount: Int, silent: Bool, origin: CellOrigin, publisher: any OutputPublisher,
         isInterrupted: @escaping @Sendable () -> Bool
     ) -> Result<ExecutionResult, ExecutionError> {
+        controls.beginCell(code: code, executionCount: executionCount, origin: origin)
         let sink = PublisherSink(publisher, htmlLimit: { [session] in session.outputLimits.html }, controls: controls)
         let outcome = session.execute(code, output: sink, isInterrupted: isInterrupted)
         controls.showPending()

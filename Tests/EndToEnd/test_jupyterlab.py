@@ -87,6 +87,12 @@ def lab(tmp_path_factory):
         '         draw: { lambda, kind in print("drew \\(kind) at \\(round(lambda, digits: 4))")\n plot(penalty(kind, lambda)) })')]
     nbformat.write(controls, root / "controls.ipynb")
     nbformat.write(controls, root / "controls-notebook7.ipynb")
+    slow = nbformat.v4.new_notebook()
+    slow.metadata["kernelspec"] = loop.metadata["kernelspec"]
+    # Drawing at x = 1 takes ten minutes: only a change that supersedes it draws in time.
+    slow.cells = [nbformat.v4.new_code_cell(
+        'interact(x: slider(0, 10, value: 0, step: 1), draw: { x in if x == 1 { sleep(600) }\n plot(l1(x + 1)) })')]
+    nbformat.write(slow, root / "slow-controls.ipynb")
     # Every cell in the page at once (JupyterLab otherwise renders only what is on screen), and
     # no notifications popping over the notebook.
     settings = root / ".settings"
@@ -362,6 +368,38 @@ def test_a_live_slider_renders_and_redraws_in_jupyterlab(lab, browser):
         handle.send_keys(Keys.ARROW_LEFT)
     moved = controls(lambda c: lam(c) < 1 and abs(lam(c) / float(c["readout"]) - 1) < 0.01, "a redraw after the restart")
     assert moved["errors"] == 0 and again["views"] == 1, moved
+
+
+def test_a_change_in_jupyterlab_supersedes_a_slow_redraw_and_a_re_run_replaces_the_models(lab, browser):
+    """JupyterLab's widgets send a model's next change only after the last one's idle; the kernel
+    publishes that idle as a redraw starts, so the next change reaches the running redraw and
+    supersedes it. A re-run cell's old models are closed (JupyterLab names the cell it runs)."""
+    from selenium.webdriver.common.keys import Keys
+
+    state = open_and_run(browser, lab, Path("slow-controls.ipynb"), "slow-controls")
+    assert state["errors"] == [], state["errors"]
+    wait_for_script(browser, CONTROLS, lambda c: c["sliders"] == 1 and c["drawn"] == 1, "the slider")
+    handle = browser.find_element("css selector", ".widget-slider .noUi-handle, .widget-hslider .noUi-handle")
+    handle.click()
+    handle.send_keys(Keys.ARROW_RIGHT)
+    time.sleep(2)  # the change to 1 has reached the kernel, whose drawing of it would take 600 s
+    handle.send_keys(Keys.ARROW_RIGHT)
+    moved = wait_for_script(browser, CONTROLS, lambda c: c["description"].startswith("line chart of l1(3)"),
+                            "the change to 2 to supersede the drawing at 1", 60)
+    assert moved["readout"] == "2" and moved["errors"] == 0, moved
+
+    count_models = """
+        const done = arguments[arguments.length - 1];
+        const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+        kernel.requestCommInfo({target_name: 'jupyter.widget'}).then(r => done(Object.keys(r.content.comms).length), e => done(String(e)));
+    """
+    models = browser.execute_async_script(count_models)
+    browser.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        window.jupyterapp.commands.execute('notebook:run-all-cells').then(() => done(true), e => done(String(e)));
+    """)
+    wait_for_script(browser, CONTROLS, lambda c: c["sliders"] == 1 and c["drawn"] == 1 and c["readout"] == "0", "the re-run's slider")
+    assert browser.execute_async_script(count_models) == models
 
 
 def test_the_live_slider_works_in_notebook_7(lab, browser):

@@ -2,6 +2,7 @@
 jupyter_client: the client plays the widget front end, sending `update` and `request_state`."""
 from __future__ import annotations
 
+import queue
 import time
 
 from conftest import collect_iopub, execute
@@ -45,6 +46,23 @@ def served(client, msg_ids: list[str], timeout: float = 30) -> list[dict]:
             waiting.discard(message["parent_header"].get("msg_id"))
     assert not waiting, "some comm messages were never served"
     return messages
+
+
+def redrawn(client, msg_id: str, display_id: str, timeout: float = 10) -> list[dict]:
+    """The IOPub messages of `msg_id`, an update, up to the drawing it caused. The kernel publishes
+    an update's idle as its redraw starts (ipywidgets sends a model's next change only after the
+    last one's idle, and that change should reach the running redraw): a redraw ends with its
+    `update_display_data`, not with an idle."""
+    messages = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        message = client.get_iopub_msg(timeout=timeout)
+        if message["parent_header"].get("msg_id") != msg_id:
+            continue
+        messages.append(message)
+        if drawings([message], display_id):
+            return messages
+    raise AssertionError(f"no drawing for {msg_id}")
 
 
 def drawings(messages: list[dict], display_id: str) -> list[str]:
@@ -97,9 +115,13 @@ def test_updates_redraw_in_place_and_request_state_answers_the_new_state(raw_ker
     slider, dropdown = control(opens, "FloatLogSliderModel"), control(opens, "DropdownModel")
 
     msg_id = update(client, slider, {"value": 2.5118864315095797})  # 10 ** 0.4, a stop of the slider
-    assert drawings(collect_iopub(client, msg_id, 10), display_id) == ['"l1 2.5118864315095797 true 5"']
+    messages = redrawn(client, msg_id, display_id)
+    assert drawings(messages, display_id) == ['"l1 2.5118864315095797 true 5"']
+    # The update is idle before its drawing: the front end may send the next change meanwhile.
+    assert [m["msg_type"] for m in messages] == ["status", "status", "update_display_data"]
+    assert [m["content"]["execution_state"] for m in messages[:2]] == ["busy", "idle"]
     msg_id = update(client, dropdown, {"index": 1})
-    assert drawings(collect_iopub(client, msg_id, 10), display_id) == ['"l2 2.5118864315095797 true 5"']
+    assert drawings(redrawn(client, msg_id, display_id), display_id) == ['"l2 2.5118864315095797 true 5"']
 
     msg_id = send(client, slider, {"method": "request_state"})
     answers = [m for m in collect_iopub(client, msg_id, 10) if m["msg_type"] == "comm_msg"]
@@ -110,7 +132,7 @@ def test_updates_redraw_in_place_and_request_state_answers_the_new_state(raw_ker
 
     # A front end that asks for state is a reloaded page, which has lost the drawing's display id:
     # from then on the drawing also goes to the Output widget.
-    messages = collect_iopub(client, update(client, dropdown, {"index": 0}), 10)
+    messages = redrawn(client, update(client, dropdown, {"index": 0}), display_id)
     assert drawings(messages, display_id) == ['"l1 2.5118864315095797 true 5"']
     output = control(opens, "OutputModel")
     [told] = [m["content"]["data"]["state"]["outputs"] for m in messages if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == output]
@@ -130,7 +152,7 @@ def test_a_value_between_stops_is_moved_to_one_and_told_to_the_front_end(raw_ker
     messages = collect_iopub(client, update(client, slider, {"value": 1.0000000000000004}), 10)
     assert drawings(messages, drawing["transient"]["display_id"]) == []
     assert not [m for m in messages if m["msg_type"] == "comm_msg"]
-    messages = collect_iopub(client, update(client, slider, {"value": 3}), 10)
+    messages = redrawn(client, update(client, slider, {"value": 3}), drawing["transient"]["display_id"])
     [told] = [m["content"]["data"] for m in messages if m["msg_type"] == "comm_msg"]
     stop = told["state"]["value"]
     assert told["method"] == "update" and stop != 3 and abs(stop / 3 - 1) < 0.03
@@ -145,14 +167,29 @@ def test_comm_info_lists_the_widgets(raw_kernel):
     assert comms == {comm_id: {"target_name": "jupyter.widget"} for comm_id in opens}
 
 
+def quiet(client, seconds: float = 1) -> list[dict]:
+    """What IOPub carries until it has been quiet for `seconds`."""
+    messages = []
+    while True:
+        try:
+            messages.append(client.get_iopub_msg(timeout=seconds))
+        except queue.Empty:
+            return messages
+
+
 def test_a_burst_of_updates_ends_with_the_drawing_of_the_last(raw_kernel):
     client = raw_kernel.client
     opens, _, drawing = shown(client, "interact(x: slider(0, 100), draw: { x in var s = 0\n for i in 0..<2000 { s = s + i }\n x })")
     slider = control(opens, "FloatSliderModel")
     sent = [update(client, slider, {"value": index / 2}) for index in range(1, 51)]
     messages = served(client, sent)
-    drawn = drawings(messages, drawing["transient"]["display_id"])
-    assert drawn and drawn[-1] == "25" and len(drawn) <= 50
+    display_id = drawing["transient"]["display_id"]
+    # Idle comes as a redraw starts: wait for the drawing of the last value, then for a quiet spell.
+    while "25" not in drawings(messages, display_id):
+        messages.append(client.get_iopub_msg(timeout=10))
+    messages += quiet(client)
+    drawn = drawings(messages, display_id)
+    assert drawn[-1] == "25" and len(drawn) <= 50
     assert not [m for m in messages if m["msg_type"] in ("error", "stream")]
     assert raw_kernel.process.poll() is None
 
@@ -170,7 +207,7 @@ def test_what_a_redraw_prints_and_shows_appears_in_its_output_widget(raw_kernel)
     assert f"IPY_MODEL_{output}" in opens[control(opens, "VBoxModel")]["content"]["data"]["state"]["children"]
     slider = control(opens, "IntSliderModel")
     for n in (3, 2):
-        messages = collect_iopub(client, update(client, slider, {"value": n}), 10)
+        messages = redrawn(client, update(client, slider, {"value": n}), drawing["transient"]["display_id"])
         told = [m["content"]["data"]["state"]["outputs"] for m in messages
                 if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == output]
         assert told, [m["msg_type"] for m in messages]
@@ -192,7 +229,7 @@ def test_an_error_in_the_drawing_shows_in_place_and_the_controls_keep_working(ra
     assert drawing["data"]["text/plain"].startswith("ZeroDivisionError: division by zero")
     slider = control(opens, "IntSliderModel")
     for value, expected in [(2, "10"), (1, "ZeroDivisionError"), (0, "-10")]:
-        assert drawings(collect_iopub(client, update(client, slider, {"value": value}), 10), display_id)[0].startswith(expected)
+        assert drawings(redrawn(client, update(client, slider, {"value": value}), display_id), display_id)[0].startswith(expected)
     reply, _ = execute(client, "1 + 1")
     assert reply["content"]["status"] == "ok"
 
@@ -220,14 +257,19 @@ def wait_for_text(client, text: str, timeout: float = 10) -> list[dict]:
 
 
 def test_a_change_during_a_redraw_supersedes_it(raw_kernel):
+    """The client sends the second change as ipywidgets does, only once the first is idle."""
     client = raw_kernel.client
     opens, _, drawing = shown(client, SLOW)
+    display_id = drawing["transient"]["display_id"]
     slider = control(opens, "FloatSliderModel")
     first = update(client, slider, {"value": 0.9})
+    messages = collect_iopub(client, first, 10)
+    assert not drawings(messages, display_id)
     wait_for_text(client, "drawing 0.9")
     second = update(client, slider, {"value": 0.25})
-    drawn = drawings(served(client, [first, second], timeout=20), drawing["transient"]["display_id"])
-    assert drawn == ["0.25"]
+    messages = served(client, [second], timeout=20)
+    messages += redrawn(client, first, display_id, timeout=20)
+    assert drawings(messages, display_id) == ["0.25"]
 
 
 def test_an_interrupt_stops_a_redraw_and_the_controls_keep_working(raw_kernel):
@@ -238,8 +280,8 @@ def test_an_interrupt_stops_a_redraw_and_the_controls_keep_working(raw_kernel):
     first = update(client, slider, {"value": 0.75})
     wait_for_text(client, "drawing 0.75")
     raw_kernel.interrupt()
-    assert drawings(served(client, [first], timeout=20), display_id)[0].startswith("Interrupted")
-    assert drawings(collect_iopub(client, update(client, slider, {"value": 0.5}), 10), display_id) == ["0.5"]
+    assert drawings(redrawn(client, first, display_id, timeout=20), display_id)[0].startswith("Interrupted")
+    assert drawings(redrawn(client, update(client, slider, {"value": 0.5}), display_id), display_id) == ["0.5"]
     reply, _ = execute(client, "2 + 2")
     assert reply["content"]["status"] == "ok"
 
@@ -273,5 +315,71 @@ def test_hostile_updates_are_ignored_and_the_kernel_keeps_serving(raw_kernel):
                            (dropdown, {"index": "1"}), (slider, {"value": "NaN"}), (slider, {"value": 1e308})]:
         collect_iopub(client, update(client, comm_id, state), 10)
     assert raw_kernel.process.poll() is None
-    messages = collect_iopub(client, update(client, dropdown, {"index": 1}), 10)
+    messages = redrawn(client, update(client, dropdown, {"index": 1}), drawing["transient"]["display_id"])
     assert drawings(messages, drawing["transient"]["display_id"]) == ['"b 1"']
+
+
+def run_cell(client, code: str, cell_id: str | None = None, deleted: list[str] = ()) -> list[dict]:
+    """Runs `code` as JupyterLab does, naming the cell and the cells deleted since the last run in
+    the request's metadata; returns its IOPub messages up to its idle."""
+    metadata = {"deletedCells": list(deleted), "recordTiming": False}
+    if cell_id is not None:
+        metadata["cellId"] = cell_id
+    message = client.session.msg("execute_request", {"code": code, "silent": False, "store_history": True,
+                                                      "user_expressions": {}, "allow_stdin": False}, metadata=metadata)
+    client.shell_channel.send(message)
+    reply = client.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == message["header"]["msg_id"]
+    assert reply["content"]["status"] == "ok", reply["content"]
+    return collect_iopub(client, message["header"]["msg_id"], 30)
+
+
+def opened(messages: list[dict]) -> set[str]:
+    return {m["content"]["comm_id"] for m in messages if m["msg_type"] == "comm_open"}
+
+
+def live_models(client) -> set[str]:
+    client.comm_info(target_name="jupyter.widget")
+    return set(client.get_shell_msg(timeout=5)["content"]["comms"])
+
+
+def test_a_restarted_kernel_does_not_reuse_another_cells_model_ids(tmp_path):
+    """A saved notebook's widget views name their models. After a restart, running only the second
+    cell must not give its models the ids the first cell's saved views name."""
+    from conftest import RawKernel
+    a = "interact(x: slider(0, 1), draw: { x in x })"
+    b = 'interact(kind: choice(["l1", "l2"]), draw: { kind in kind })'
+    first = RawKernel(tmp_path)
+    try:
+        saved_a = opened(run_cell(first.client, a))
+        saved_b = opened(run_cell(first.client, b))
+    finally:
+        first.stop()
+    (tmp_path / "again").mkdir()
+    second = RawKernel(tmp_path / "again")
+    try:
+        new_b = opened(run_cell(second.client, b))
+        assert not new_b & saved_a
+        assert len(new_b) == len(saved_b)
+    finally:
+        second.stop()
+
+
+def test_re_running_a_cell_replaces_its_controls_and_a_deleted_cell_loses_them(raw_kernel):
+    """JupyterLab names the cell it runs: a re-run cell's earlier controls are closed (their views
+    are gone from the page), and so are a deleted cell's. Other cells' controls stay live however
+    often one cell runs; a client that names no cells keeps a cell's last 32 views."""
+    client = raw_kernel.client
+    code = "interact(x: slider(0, 1), draw: { x in x })"
+    other = opened(run_cell(client, code, cell_id="other"))
+    latest = set()
+    for _ in range(40):
+        messages = run_cell(client, code, cell_id="rerun")
+        assert {m["content"]["comm_id"] for m in messages if m["msg_type"] == "comm_close"} == latest
+        latest = opened(messages)
+    assert live_models(client) == other | latest
+    anonymous = [opened(run_cell(client, code)) for _ in range(40)]
+    assert live_models(client) == other | latest | set().union(*anonymous[-32:])
+    messages = run_cell(client, "1", cell_id="third", deleted=["other", "never-ran"])
+    assert {m["content"]["comm_id"] for m in messages if m["msg_type"] == "comm_close"} == other
+    assert live_models(client) == latest | set().union(*anonymous[-32:])

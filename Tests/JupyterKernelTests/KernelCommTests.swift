@@ -43,6 +43,21 @@ struct KernelCommTests {
         #expect(kernel.stop())
     }
 
+    @Test func aHandlerThatFinishesEarlyIsIdleOnceBeforeWhatItSendsAfter() throws {
+        let kernel = KernelHarness()
+        kernel.start()
+        _ = kernel.iopub(through: kernel.send("comm_open", ["comm_id": "c1", "target_name": "echo"]))
+        let message = kernel.send("comm_msg", ["comm_id": "c1", "data": ["finishEarly": true]])
+        #expect(statuses(kernel.iopub(through: message)) == ["busy \(message.id)", "idle \(message.id)"])
+        let echo = try #require(kernel.next(on: .iopub))
+        #expect(echo.type == "comm_msg" && echo.parentID == message.id)
+        // No second idle: the next message on IOPub is the next request's.
+        let info = kernel.send("kernel_info_request")
+        let after = kernel.iopub(through: info)
+        #expect(statuses(after) == ["busy \(info.id)", "idle \(info.id)"])
+        #expect(kernel.stop())
+    }
+
     @Test func binaryBuffersGoBothWays() throws {
         let kernel = KernelHarness()
         kernel.start()

@@ -39,6 +39,22 @@ struct KernelServerTests {
         #expect(kernel.stop())
     }
 
+    @Test func theCellsIdAndTheDeletedCellsReachTheInterpreter() throws {
+        let kernel = KernelHarness()
+        kernel.start()
+        var message = kernel.request("execute_request", ["code": "a"])
+        // As JupyterLab sends them; a malformed entry is ignored, not fatal.
+        message.metadata = ["cellId": "cell-2", "deletedCells": ["cell-1", 7, "cell-0"], "recordTiming": false]
+        kernel.transport.send(kernel.encoder.encode(message), on: .shell)
+        #expect(try #require(kernel.next()).content["status"] == "ok")
+        kernel.execute("b")
+        #expect(try #require(kernel.next()).content["status"] == "ok")
+        #expect(kernel.interpreter.executed.map(\.origin) == [
+            CellOrigin(cellID: "cell-2", deletedCellIDs: ["cell-1", "cell-0"]), CellOrigin(),
+        ])
+        #expect(kernel.stop())
+    }
+
     @Test func executionCountAdvancesOnlyForCellsThatStoreHistory() throws {
         let kernel = KernelHarness()
         kernel.start()

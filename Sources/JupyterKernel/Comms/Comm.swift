@@ -12,6 +12,16 @@ public struct CommMessage {
     public let publisher: any OutputPublisher
     /// True once the user interrupts; a long handler (a redraw) should check it and stop.
     public let isInterrupted: @Sendable () -> Bool
+    let finish: () -> Void
+
+    /// Tells the front end now that this message is handled (publishes its `idle`), while the
+    /// handler goes on. ipywidgets holds a model's next update until the last one's idle: a long
+    /// handler that finishes early gets the next update while it runs, and can read it with
+    /// `CommManager.deliverPending()`. What the handler sends afterwards still has this message
+    /// as its parent. Calling it twice does nothing.
+    public func finishEarly() {
+        finish()
+    }
 }
 
 /// One end of a comm, a channel between the kernel and a front end for a target

@@ -34,6 +34,28 @@ public protocol OutputPublisher: Sendable {
     func readInput(prompt: String, password: Bool) throws(InputError) -> String
 }
 
+/// What a front end says about the cell it runs, in the request's metadata. JupyterLab and
+/// Notebook 7 send the cell's id and the ids of the cells deleted since the last run; other
+/// clients (nbclient, a console) may send neither. A language can use them to forget what a
+/// re-run or deleted cell showed.
+public struct CellOrigin: Sendable, Equatable {
+    /// The cell's id (nbformat 4.5's `id`), or nil when the front end sent none.
+    public var cellID: String?
+    /// The cells deleted since the last execution.
+    public var deletedCellIDs: [String]
+
+    public init(cellID: String? = nil, deletedCellIDs: [String] = []) {
+        self.cellID = cellID
+        self.deletedCellIDs = deletedCellIDs
+    }
+
+    /// The origin a request's metadata names (`cellId`, `deletedCells`); what is not a string is ignored.
+    public init(metadata: JSON) {
+        cellID = metadata["cellId"].stringValue
+        deletedCellIDs = metadata["deletedCells"].arrayValue?.compactMap(\.stringValue) ?? []
+    }
+}
+
 /// A failed execution, reported as Jupyter's `error`.
 public struct ExecutionError: Error, Sendable, Equatable {
     /// The error's kind, such as `ParseError`.
@@ -129,7 +151,7 @@ public protocol Interpreter: AnyObject {
     /// Runs a cell. `isInterrupted` turns true when the user interrupts; a long computation should
     /// check it and stop with an error, keeping the session's state.
     func execute(
-        code: String, executionCount: Int, silent: Bool, publisher: any OutputPublisher,
+        code: String, executionCount: Int, silent: Bool, origin: CellOrigin, publisher: any OutputPublisher,
         isInterrupted: @escaping @Sendable () -> Bool
     ) -> Result<ExecutionResult, ExecutionError>
 

@@ -70,7 +70,8 @@ extension KernelServer {
         let message = CommMessage(
             data: request.content["data"] == .null ? [:] : request.content["data"],
             metadata: request.message.metadata, buffers: request.message.buffers,
-            publisher: publisher, isInterrupted: { [interruption] in interruption.isRaised })
+            publisher: publisher, isInterrupted: { [interruption] in interruption.isRaised },
+            finish: request.publishIdle)
         comms.serving.append(request.message)
         defer { comms.serving.removeLast() }
         callback(message)

@@ -74,7 +74,8 @@ extension KernelServer {
         // What the cell sends on comms has this request as its parent.
         comms.serving.append(request.message)
         let outcome = interpreter.execute(
-            code: code, executionCount: count, silent: silent, publisher: publisher,
+            code: code, executionCount: count, silent: silent, origin: CellOrigin(metadata: request.message.metadata),
+            publisher: publisher,
             isInterrupted: { [interruption] in interruption.isRaised })
         comms.serving.removeLast()
 

@@ -204,14 +204,16 @@ public final class KernelServer: @unchecked Sendable {
         }
     }
 
-    /// Runs a request's handler between `busy` and `idle`, the one place that status is published.
+    /// Runs a request's handler between `busy` and `idle`, the one place that status is published
+    /// (a comm handler may publish its idle before it returns: `CommMessage.finishEarly`).
     func dispatch(_ message: Message, on channel: ReplyChannel, iopub: IOPubSender, handlers: [String: Handler]) {
         guard let handler = handlers[message.type] else {
             log("ignored \(message.type) on \(channel.name): no handler for that message type")
             return
         }
         iopub.publishStatus("busy", parent: message)
-        handler(self, Request(message: message, channel: channel, iopub: iopub))
-        iopub.publishStatus("idle", parent: message)
+        let request = Request(message: message, channel: channel, iopub: iopub)
+        handler(self, request)
+        request.publishIdle()
     }
 }

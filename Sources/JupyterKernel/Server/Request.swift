@@ -5,8 +5,17 @@ struct Request {
     let message: Message
     let channel: ReplyChannel
     let iopub: IOPubSender
+    let status = RequestStatus()
 
     var content: JSON { message.content }
+
+    /// Publishes the request's `idle`, once: when its handler returns (`KernelServer.dispatch`),
+    /// or earlier if a comm handler finishes early (`CommMessage.finishEarly`).
+    func publishIdle() {
+        guard !status.isIdle else { return }
+        status.isIdle = true
+        iopub.publishStatus("idle", parent: message)
+    }
 
     func reply(_ content: JSON) {
         channel.reply(to: message, content: content)
@@ -18,6 +27,11 @@ struct Request {
 }
 
 typealias Handler = (KernelServer, Request) -> Void
+
+/// Whether a request's `idle` is published; used on the thread that serves the request only.
+final class RequestStatus {
+    var isIdle = false
+}
 
 /// A request channel (shell, control or stdin): receives requests and sends replies, signed.
 struct ReplyChannel {

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Crypto
+import Foundation
 import JupyterKernel
 import RegulaLanguage
 
@@ -14,16 +16,21 @@ import RegulaLanguage
 /// widget: it stays an ordinary output beside the widget view, so a saved notebook shows the last
 /// drawing without a kernel or the widget extension, and nbconvert renders it.
 final class LiveControls {
-    /// Views kept live at once; opening one more closes the oldest's models.
+    /// Views one cell keeps live at once (one without a cell id counts with all such); opening one
+    /// more closes that cell's oldest view's models.
     static let kept = 32
 
     private let session: Session
     private var comms: CommManager?
-    private var views: [InteractiveView] = []
+    /// The views live now, each with the cell that showed it.
+    private var views: [(view: InteractiveView, cellID: String?)] = []
     private var shown = 0
     private var modelsOpened = 0
-    /// Interactions a cell (or a redraw) made, with where to show them: shown when it ends, on the
-    /// shell thread, since the language runs on a thread of its own that may not open comms.
+    /// The running cell: its id, and a digest of its code and execution count that starts the ids
+    /// of the models it opens.
+    private var cell: (id: String?, digest: String) = (nil, "")
+    /// Interactions a cell made, with where to show them: shown when it ends, on the shell
+    /// thread, since the language runs on a thread of its own that may not open comms.
     private var pending: [(Interaction, any OutputPublisher)] = []
 
     init(session: Session) {
@@ -32,6 +39,20 @@ final class LiveControls {
 
     func attach(comms: CommManager) {
         self.comms = comms
+    }
+
+    /// Called before a cell runs. The views of the cell it re-runs, and of the cells deleted since,
+    /// are gone from the page: their models are closed.
+    func beginCell(code: String, executionCount: Int, origin: CellOrigin) {
+        let gone = Set(origin.deletedCellIDs + [origin.cellID].compactMap { $0 })
+        let closing = views.filter { $0.cellID.map(gone.contains) == true }
+        views.removeAll { $0.cellID.map(gone.contains) == true }
+        for entry in closing { entry.view.close() }
+        // A model's id stays the same when the same notebook runs again (nbclient saves the ids
+        // in the notebook), and differs between cells: after a kernel restart a saved view of one
+        // cell must not find another cell's new model under its old id.
+        let digest = SHA256.hash(data: Data("\(executionCount)\n\(code)".utf8))
+        cell = (origin.cellID, digest.prefix(4).map { String(format: "%02x", $0) }.joined())
     }
 
     /// Keeps `interaction` to show through `publisher` when the running cell ends (`showPending`).
@@ -57,14 +78,19 @@ final class LiveControls {
             publisher.display(drawing(interaction.first), displayID: displayID)
             return
         }
+        let digest = cell.digest
         let view = InteractiveView(interaction: interaction, displayID: displayID, comms: comms) { [unowned self] in
             modelsOpened += 1
-            return "regula-model-\(modelsOpened)"
+            return "regula-model-\(digest)-\(modelsOpened)"
         }
-        view.onClose = { [weak self, weak view] in self?.views.removeAll { $0 === view } }
+        view.onClose = { [weak self, weak view] in self?.views.removeAll { $0.view === view } }
         view.redrawer = { [weak self] view, message in self?.redraw(view, after: message) }
-        views.append(view)
-        while views.count > Self.kept { views.removeFirst().close() }
+        views.append((view, cell.id))
+        let cellID = cell.id
+        while views.count(where: { $0.cellID == cellID }) > Self.kept,
+              let oldest = views.firstIndex(where: { $0.cellID == cellID }) {
+            views.remove(at: oldest).view.close()
+        }
         publisher.display(MIMEBundle(data: [
             "application/vnd.jupyter.widget-view+json": ["model_id": .string(view.boxID), "version_major": 2, "version_minor": 0],
             "text/plain": .string(interaction.controls.map { "\($0.label): \($0.control.description)" }.joined(separator: "\n")),
@@ -74,12 +100,16 @@ final class LiveControls {
 
     /// Redraws `view` for a change that came with `message`. A change that arrives while a redraw
     /// runs (read between its statements) stops it, and the loop draws again with the latest values;
-    /// a burst of changes waiting at the start is read first and drawn once.
+    /// a burst of changes waiting at the start is read first and drawn once. The change's idle is
+    /// published as the redraw starts, so the kernel's end of a redraw is its `update_display_data`.
     private func redraw(_ view: InteractiveView, after message: CommMessage) {
         view.isStale = true
         guard !view.isRedrawing, let comms else { return }
         view.isRedrawing = true
         defer { view.isRedrawing = false }
+        // The front end may send the next change now (ipywidgets waits for this idle), so that
+        // change can reach this redraw and supersede it.
+        message.finishEarly()
         let output = RedrawOutput(htmlLimit: { [session] in session.outputLimits.html })
         let clock = ContinuousClock()
         var lastShown = clock.now
@@ -112,8 +142,9 @@ final class LiveControls {
                 continue
             }
             let drawn = drawing(result, interrupted: message.isInterrupted())
-            message.publisher.update(drawn, displayID: view.displayID)
+            // The drawing's update comes last: a redraw's end, as a front end sees it.
             view.keepDrawing(drawn)
+            message.publisher.update(drawn, displayID: view.displayID)
         }
     }
 

@@ -18,6 +18,7 @@ final class FakeInterpreter: Interpreter, Sendable {
         var code: String
         var executionCount: Int
         var silent: Bool
+        var origin = CellOrigin()
     }
 
     let languageInfo: LanguageInfo
@@ -51,6 +52,10 @@ final class FakeInterpreter: Interpreter, Sendable {
             record("open", comm, opening)
             comm.onMessage = { [self] message in
                 record("message", comm, message)
+                if message.data["finishEarly"] == true {
+                    message.finishEarly()
+                    message.finishEarly()
+                }
                 if let text = message.data["show"].stringValue {
                     message.publisher.display(MIMEBundle(plainText: text), displayID: nil)
                 }
@@ -102,10 +107,10 @@ final class FakeInterpreter: Interpreter, Sendable {
     }
 
     func execute(
-        code: String, executionCount: Int, silent: Bool, publisher: any OutputPublisher,
+        code: String, executionCount: Int, silent: Bool, origin: CellOrigin, publisher: any OutputPublisher,
         isInterrupted: @escaping @Sendable () -> Bool
     ) -> Result<ExecutionResult, ExecutionError> {
-        executions.withLock { $0.append(Execution(code: code, executionCount: executionCount, silent: silent)) }
+        executions.withLock { $0.append(Execution(code: code, executionCount: executionCount, silent: silent, origin: origin)) }
         if let outcome = runCommCell(code, publisher, isInterrupted) { return outcome }
         if code == "fail" {
             return .failure(ExecutionError(name: "FakeError", value: "it failed", traceback: ["FakeError: it failed"]))
