@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
         session.outputLimits.stream = 1 << 50
         switch session.execute(source, output: sink) {
         case let .success(result):
-            for page in result.pages { print(page.plainText) }
+            for page in result.pages { writeText(page.plainText + "\n", to: standardOutput) }
             if let value = result.value { sink.display(value, id: nil) }
         case let .failure(error):
             let colored = isatty(standardError) != 0
@@ -56,15 +56,17 @@ private final class FileSink: OutputSink {
         writeText(text, to: toStandardError ? standardError : standardOutput)
     }
 
+    // Everything goes through `writeText`, unbuffered, as `print` from the script does: Swift's
+    // buffered `print` put a piped script's charts after all its printed lines.
     func display(_ bundle: DisplayBundle, id: String?) {
-        print(bundle.plainText)
+        writeText(bundle.plainText + "\n", to: standardOutput)
         for (kind, text) in [("svg", bundle.svg), ("html", bundle.html)] {
             guard let text else { continue }
             count += 1
             let path = URL(fileURLWithPath: folder).appendingPathComponent("output-\(count).\(kind)").path
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
-                print("[saved \(path)]")
+                writeText("[saved \(path)]\n", to: standardOutput)
             } catch {
                 writeText("could not write \(path): \(error)\n", to: standardError)
             }

@@ -34,6 +34,29 @@ def test_run_prints_text_and_writes_svg_and_html(tmp_path):
     assert "<table" in htmls[0].read_text()
 
 
+def test_run_keeps_printed_lines_and_shown_values_in_order_when_piped(tmp_path):
+    """Output to a pipe, as CI and `| tee` see it: what `show` and `interact` write comes where the
+    script wrote it, not after every printed line."""
+    script = tmp_path / "order.regula"
+    script.write_text('print("one")\nshow(table(x: [1]))\nprint("two")\n'
+                      'interact(x: slider(0, 1, value: 0.5), draw: { x in "drew \\(x)" })\nprint("three")\n')
+    result = regula("run", str(script), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    marks = [next(i for i, line in enumerate(lines) if mark in line)
+             for mark in ("one", "[saved", "two", "x: slider", "drew 0.5", "three")]
+    assert marks == sorted(marks), lines
+
+
+def test_run_fails_when_an_interact_cannot_draw_its_first_picture(tmp_path):
+    script = tmp_path / "draw.regula"
+    script.write_text('interact(x: slider(0, 1, value: 0.5), draw: { x in\n  check(x > 0.7, "x is large")\n  x })\nprint("after")\n')
+    result = regula("run", str(script), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1 and "after" not in result.stdout
+    assert "CheckError: this claim does not hold: x is large" in result.stderr
+    assert "in interact's draw: at line 1, with x = 0.5" in result.stderr
+
+
 def test_run_reports_an_error_with_its_line_and_exits_nonzero(tmp_path):
     script = tmp_path / "broken.regula"
     script.write_text("let a = 1\nplot([1, 2], titel: \"x\")\n")

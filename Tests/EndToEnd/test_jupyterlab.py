@@ -91,7 +91,8 @@ def lab(tmp_path_factory):
     slow.metadata["kernelspec"] = loop.metadata["kernelspec"]
     # Drawing at x = 1 takes ten minutes: only a change that supersedes it draws in time.
     slow.cells = [nbformat.v4.new_code_cell(
-        'interact(x: slider(0, 10, value: 0, step: 1), draw: { x in if x == 1 { sleep(600) }\n plot(l1(x + 1)) })')]
+        'interact(x: slider(0, 10, value: 0, step: 1), draw: { x in if x == 1 { sleep(600) }\n plot(l1(x + 1)) })'),
+        nbformat.v4.new_code_cell('interact(x: slider(0, 1), theStrengthOfThePenalty: slider(0, 1), draw: { x, strength in x + strength })')]
     nbformat.write(slow, root / "slow-controls.ipynb")
     # Every cell in the page at once (JupyterLab otherwise renders only what is on screen), and
     # no notifications popping over the notebook.
@@ -379,6 +380,16 @@ def test_a_change_in_jupyterlab_supersedes_a_slow_redraw_and_a_re_run_replaces_t
     state = open_and_run(browser, lab, Path("slow-controls.ipynb"), "slow-controls")
     assert state["errors"] == [], state["errors"]
     wait_for_script(browser, CONTROLS, lambda c: c["sliders"] == 1 and c["drawn"] == 1, "the slider")
+    # A long label gets its whole width, and the slider's track stays as long as a short label's.
+    sliders = wait_for_script(browser, """
+        const cell = window.jupyterapp.shell.currentWidget.content.widgets[1];
+        return [...cell.node.querySelectorAll('.widget-slider, .widget-hslider')].map(s => ({
+            track: s.querySelector('.noUi-target').getBoundingClientRect().width,
+            label: s.querySelector('.widget-label'), text: s.querySelector('.widget-label').textContent}))
+          .map(s => ({track: s.track, cut: s.label.scrollWidth > s.label.clientWidth, text: s.text}));
+    """, lambda found: len(found) == 2, "the second cell's sliders")
+    assert abs(sliders[0]["track"] - sliders[1]["track"]) < 1 and sliders[0]["track"] > 200, sliders
+    assert not any(s["cut"] for s in sliders), sliders
     handle = browser.find_element("css selector", ".widget-slider .noUi-handle, .widget-hslider .noUi-handle")
     handle.click()
     handle.send_keys(Keys.ARROW_RIGHT)

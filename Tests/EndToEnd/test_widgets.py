@@ -223,15 +223,26 @@ def test_what_a_redraw_prints_and_shows_appears_in_its_output_widget(raw_kernel)
 
 
 def test_an_error_in_the_drawing_shows_in_place_and_the_controls_keep_working(raw_kernel):
+    """An error in the first drawing fails the cell, so a notebook run stops there, but its controls
+    show, to move to where `draw` works; an error in a redraw shows in place of the drawing."""
     client = raw_kernel.client
-    opens, _, drawing = shown(client, "interact(x: slider(0, 2, value: 1, step: 1), draw: { x in 10 / (x - 1) })")
+    reply, outputs = execute(client, "let kept = 7\ninteract(x: slider(0, 2, value: 1, step: 1), draw: { x in 10 / (x - 1) })")
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "ZeroDivisionError", reply["content"]
+    [error] = [m["content"] for m in outputs if m["msg_type"] == "error"]
+    assert "in interact's draw: at line 2, with x = 1" in "\n".join(error["traceback"])
+    assert "function()" not in "\n".join(error["traceback"])
+    opens = {m["content"]["comm_id"]: m for m in outputs if m["msg_type"] == "comm_open"}
+    _, drawing = [m["content"] for m in outputs if m["msg_type"] == "display_data"]
+    kinds = [m["msg_type"] for m in outputs if m["msg_type"] in ("display_data", "error")]
+    assert kinds == ["display_data", "display_data", "error"]
     display_id = drawing["transient"]["display_id"]
     assert drawing["data"]["text/plain"].startswith("ZeroDivisionError: division by zero")
     slider = control(opens, "IntSliderModel")
-    for value, expected in [(2, "10"), (1, "ZeroDivisionError"), (0, "-10")]:
+    for value, expected in [(2, "10"), (1, "ZeroDivisionError: division by zero: the right side of '/' is 0\nin interact's draw: at line 2, with x = 1"), (0, "-10")]:
         assert drawings(redrawn(client, update(client, slider, {"value": value}), display_id), display_id)[0].startswith(expected)
-    reply, _ = execute(client, "1 + 1")
+    reply, outputs = execute(client, "kept + 1")
     assert reply["content"]["status"] == "ok"
+    assert [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"] == ["8"]
 
 
 SLOW = 'interact(x: slider(0, 1), draw: { x in print("drawing \\(x)")\n if x > 0.5 { sleep(60) }\n x })'

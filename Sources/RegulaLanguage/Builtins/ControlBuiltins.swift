@@ -80,6 +80,11 @@ enum ControlBuiltins {
             default: throw RegulaError(.type, "choice()'s options are Strings or Numbers, got \(option.typeName)", at: call.range(of: "options"))
             }
         }
+        // The drop-down shows each option as it prints: two that print alike could not be told apart.
+        var seen = Set<String>()
+        for option in options where !seen.insert(option.printed).inserted {
+            throw RegulaError(.value, "choice()'s options must differ as shown, but \(option.printed) is there twice", at: call.range(of: "options"))
+        }
         var control = Control(kind: .choice(options: options), value: options[0])
         if !call.value("value").isNothing {
             let start = call.value("value")
@@ -104,7 +109,7 @@ enum ControlBuiltins {
     static let interact = Builtin(
         "interact",
         summary: "Shows live controls and redraws a function of them as they move.",
-        documentation: "Each labelled argument but `draw` is a control (`slider`, `choice`, `toggle`); `draw` takes their values in the order written and returns what to show. In a notebook the controls appear above the drawing, and each change reruns `draw` and replaces the drawing in place: a change arriving while a redraw runs supersedes it, an error shows in place of the drawing and leaves the controls working, and an interrupt stops a redraw. The last drawing is an ordinary output, so a saved notebook shows it without a kernel. Outside a notebook (`regula run`) the controls are listed and drawn once.",
+        documentation: "Each labelled argument but `draw` is a control (`slider`, `choice`, `toggle`); `draw` takes their values in the order written and returns what to show. In a notebook the controls appear above the drawing, and each change reruns `draw` and replaces the drawing in place: a change arriving while a redraw runs supersedes it, an error in the first drawing fails the cell (the controls still show), an error in a redraw shows in place of the drawing and leaves the controls working, and an interrupt stops a redraw. The last drawing is an ordinary output, so a saved notebook shows it without a kernel. Outside a notebook (`regula run`) the controls are listed and drawn once.",
         example: "interact(strength: slider(0.001, 10, value: 0.1, log: true), draw: { strength in plot(ridge(strength)) })",
         parameters: [
             .anyLabel("controls", .any, "The controls, each under the label that names it."),
@@ -127,9 +132,13 @@ enum ControlBuiltins {
         do throws(RegulaError) {
             interaction.first = .success(try invoke(draw, interaction.values, interaction.range).drawing)
         } catch {
-            // An interrupt stops the cell; any other error shows in place of the drawing.
             if error.kind == .interrupted { throw error }
-            interaction.first = .failure(error)
+            // The controls still show, to move to values `draw` can draw; but the cell fails, so a
+            // notebook run (nbconvert, papermill, `regula run`) stops at a drawing that fails.
+            let located = interaction.located(error)
+            interaction.first = .failure(located)
+            call.output.interact(interaction)
+            throw located
         }
         call.output.interact(interaction)
         return .nothing

@@ -13,14 +13,12 @@ public protocol OutputSink: AnyObject {
 }
 
 extension OutputSink {
-    /// Without live controls: a line naming the controls, then the first drawing.
+    /// Without live controls: a line naming the controls, then the first drawing (a failed one is
+    /// the error that stops the cell, reported as the cell's).
     public func interact(_ interaction: Interaction) {
         let listing = interaction.controls.map { "\($0.label): \($0.control.description)" }.joined(separator: "\n")
         display(DisplayBundle(plainText: listing), id: nil)
-        switch interaction.first {
-        case let .success(drawing): display(drawing, id: nil)
-        case let .failure(error): write("\(error.kind.rawValue): \(error.message)\n", toStandardError: true)
-        }
+        if case let .success(drawing) = interaction.first { display(drawing, id: nil) }
     }
 
     public func readInput(prompt: String, password: Bool) throws(InputFailure) -> String {

@@ -74,6 +74,16 @@ public struct Interaction: Sendable {
 
     /// The controls' values, in order: the drawing function's arguments.
     public var values: [Value] { controls.map(\.control.value) }
+
+    /// `error` as `draw` stopped with it, its last note naming the drawing and the values drawn
+    /// ("in interact's draw: at line 2, with x = 1") instead of an anonymous function's call.
+    func located(_ error: RegulaError) -> RegulaError {
+        var error = error
+        if error.notes.last == "in a call to \(draw.name)() at line \(range.start.line)" { error.notes.removeLast() }
+        let drawn = controls.map { "\($0.label) = \($0.control.value.printed)" }.joined(separator: ", ")
+        error.notes.append("in interact's draw: at line \(range.start.line), with \(drawn)")
+        return error
+    }
 }
 
 extension Value {
@@ -94,7 +104,7 @@ extension Session {
             do throws(RegulaError) {
                 return .success(try evaluator.invoke(interaction.draw, with: interaction.values, at: interaction.range).drawing)
             } catch {
-                return .failure(error)
+                return .failure(error.kind == .interrupted ? error : interaction.located(error))
             }
         }
     }

@@ -43,7 +43,27 @@ struct SliderGrid: Sendable {
         if holds(number) { return number }
         let position = position(of: number)
         if position == lastPosition, holds(maximum) { return maximum }
-        return min(max(self.number(at: coordinate(minimum) + position * step), minimum), maximum)
+        return min(max(decimal(self.number(at: coordinate(minimum) + position * step)), minimum), maximum)
+    }
+
+    /// `number` rounded to the decimal places `minimum` and `step` are written with (at most 15):
+    /// three steps of 0.3 from 0 are 0.9, not 0.8999999999999999. A log slider's stops are powers
+    /// of ten, computed as the front end computes them, and are left alone.
+    private func decimal(_ number: Double) -> Double {
+        guard !isLogarithmic, let first = Self.decimalPlaces(minimum), let second = Self.decimalPlaces(step) else { return number }
+        let scale = pow(10, Double(max(first, second)))
+        let scaled = (number * scale).rounded()
+        guard abs(scaled) < 9.0e15 else { return number }
+        return scaled / scale
+    }
+
+    /// The fewest decimal places that write `number` (within floating-point noise), or nil when
+    /// even 15 do not.
+    private static func decimalPlaces(_ number: Double) -> Int? {
+        (0...15).first { places in
+            let scaled = number * pow(10, Double(places))
+            return abs(scaled - scaled.rounded()) <= 1e-9 * max(1, abs(scaled))
+        }
     }
 
     /// The step a slider takes when none is given: a hundredth of the range, unless `start` would

@@ -37,11 +37,13 @@ final class InteractiveView {
         self.displayID = displayID
         var children: [String] = []
         // One label column wide enough for the longest label (the front end's default cuts
-        // labels at 80 px), and sliders long enough to aim with.
+        // labels at 80 px; past 40 characters one is cut with an ellipsis), and sliders whose
+        // track is as long, to aim with, however wide the labels.
         let longest = interaction.controls.map(\.label.count).max() ?? 0
-        let labelWidth: JSON = .string("\(max(80, 8 * longest + 16))px")
+        let labelPixels = min(max(80, 8 * longest + 16), 336)
+        let labelWidth: JSON = .string("\(labelPixels)px")
         for (index, entry) in interaction.controls.enumerated() {
-            let layout = open(.layout(width: entry.control.kind.isSlider ? "32em" : nil), comms: comms)
+            let layout = open(.layout(width: entry.control.kind.isSlider ? "calc(\(labelPixels)px + 26em)" : nil), comms: comms)
             let style: WidgetModel = switch entry.control.kind {
             case .slider: .sliderStyle(labelWidth: labelWidth)
             case .choice: .descriptionStyle(labelWidth: labelWidth)
