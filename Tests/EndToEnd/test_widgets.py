@@ -104,6 +104,8 @@ def test_comm_open_carries_full_state_and_the_protocol_version(raw_kernel):
     assert states["VBoxModel"]["children"] == [f"IPY_MODEL_{control(opens, name)}" for name in
                                                ["FloatLogSliderModel", "DropdownModel", "CheckboxModel", "IntSliderModel", "OutputModel"]]
     assert view["data"][VIEW] == {"model_id": box, "version_major": 2, "version_minor": 0}
+    # The view's text stays true after the controls move: what they offer, not where they stand.
+    assert view["data"]["text/plain"] == 'lambda: log slider 0.001…10\npenalty: choice of "l1", "l2"\non: toggle\nn: integer slider 1…10'
     assert drawing["data"]["text/plain"] == '"l1 0.1 true 5"'
     assert drawing["transient"]["display_id"]
 

@@ -24,14 +24,18 @@ public struct Control: ValueKind {
         self.value = value
     }
 
-    public var description: String {
+    public var description: String { "\(offered) at \(value.description)" }
+
+    /// What the control offers, without where it stands: "log slider 0.001…10". A saved widget
+    /// view's text says this, true however far the control moved after the notebook ran.
+    public var offered: String {
         switch kind {
         case let .slider(minimum, maximum, _, isLogarithmic, isInteger):
-            "\(isLogarithmic ? "log " : "")\(isInteger ? "integer " : "")slider \(formatted(minimum))…\(formatted(maximum)) at \(value.description)"
+            "\(isLogarithmic ? "log " : "")\(isInteger ? "integer " : "")slider \(formatted(minimum))…\(formatted(maximum))"
         case let .choice(options):
-            "choice of " + options.map(\.description).joined(separator: ", ") + " at \(value.description)"
+            "choice of " + options.map(\.description).joined(separator: ", ")
         case .toggle:
-            "toggle at \(value.description)"
+            "toggle"
         }
     }
 

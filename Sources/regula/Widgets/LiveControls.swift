@@ -93,7 +93,8 @@ final class LiveControls {
         }
         publisher.display(MIMEBundle(data: [
             "application/vnd.jupyter.widget-view+json": ["model_id": .string(view.boxID), "version_major": 2, "version_minor": 0],
-            "text/plain": .string(interaction.controls.map { "\($0.label): \($0.control.description)" }.joined(separator: "\n")),
+            // Without values: the drawing below says where the controls stood when it was drawn.
+            "text/plain": .string(interaction.controls.map { "\($0.label): \($0.control.offered)" }.joined(separator: "\n")),
         ]), displayID: nil)
         publisher.display(drawing(interaction.first), displayID: displayID)
     }
