@@ -117,3 +117,11 @@ def test_reference_subcommand_prints_every_builtin():
     assert result.returncode == 0
     for name in ("plot", "table", "print", "linspace", "help"):
         assert f"## `{name}`" in result.stdout
+
+
+def test_the_kernel_does_not_link_foundation():
+    """The modules use FoundationEssentials: Foundation costs the kernel about 3 MiB of resident
+    memory at start (docs/developing.md). One `import Foundation` anywhere brings it back."""
+    image = BINARY.read_bytes()
+    assert b"$s20FoundationEssentials" in image, "no Swift symbols to look through: is the binary stripped?"
+    assert b"$s10Foundation" not in image, "something links Foundation: look for `import Foundation` in Sources/"

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import RegulaLearning
 
 /// Live controls and `interact`, which redraws a function of them as they move.
@@ -110,7 +114,7 @@ enum ControlBuiltins {
         "interact",
         summary: "Shows live controls and redraws a function of them as they move.",
         documentation: "Each labelled argument but `draw` is a control (`slider`, `choice`, `toggle`); `draw` takes their values in the order written and returns what to show. In a notebook the controls appear above the drawing, and each change reruns `draw` and replaces the drawing in place: a change arriving while a redraw runs supersedes it, an error in the first drawing fails the cell (the controls still show), an error in a redraw shows in place of the drawing and leaves the controls working, and an interrupt stops a redraw. The last drawing is an ordinary output, so a saved notebook shows it without a kernel. Outside a notebook (`regula run`) the controls are listed and drawn once.",
-        example: "interact(strength: slider(0.001, 10, value: 0.1, log: true), draw: { strength in plot(ridge(strength)) })",
+        example: "interact(strength: slider(0.001, 10, value: 0.1, log: true), draw: { strength in plot(l2(strength)) })",
         parameters: [
             .anyLabel("controls", .any, "The controls, each under the label that names it."),
             .labelled("draw", .function, "Draws the controls' values: one parameter per control, in order."),

@@ -1,5 +1,8 @@
-import Foundation
-
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// The positions a slider can stop at: `minimum` and then every `step` (in the base-10 exponent
 /// for a log slider), as the front end's slider places them. A value off this grid would be moved
 /// by the slider the moment it is drawn, and the front end would send that as a change: so the

@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Crypto
-import Foundation
 import JupyterKernel
 import RegulaLanguage
 
@@ -51,8 +50,9 @@ final class LiveControls {
         // A model's id stays the same when the same notebook runs again (nbclient saves the ids
         // in the notebook), and differs between cells: after a kernel restart a saved view of one
         // cell must not find another cell's new model under its old id.
-        let digest = SHA256.hash(data: Data("\(executionCount)\n\(code)".utf8))
-        cell = (origin.cellID, digest.prefix(4).map { String(format: "%02x", $0) }.joined())
+        let digest = SHA256.hash(data: Array("\(executionCount)\n\(code)".utf8))
+        let hex = digest.prefix(4).map { byte in String(byte >> 4, radix: 16) + String(byte & 0xF, radix: 16) }
+        cell = (origin.cellID, hex.joined())
     }
 
     /// Keeps `interaction` to show through `publisher` when the running cell ends (`showPending`).
