@@ -1,9 +1,9 @@
 /// A lock with one condition, on POSIX threads (FoundationEssentials has no `NSCondition`).
-final class Monitor: @unchecked Sendable {
+public final class Monitor: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
-    init() {
+    public init() {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(condition, nil)
     }
@@ -15,7 +15,7 @@ final class Monitor: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    public func withLock<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body()
@@ -23,7 +23,8 @@ final class Monitor: @unchecked Sendable {
 
     /// Waits, with the lock held, until `broadcast` or `deadline` (nil: no deadline).
     /// Returns false once the deadline has passed.
-    func wait(until deadline: timespec?) -> Bool {
+    @discardableResult
+    public func wait(until deadline: timespec? = nil) -> Bool {
         guard var deadline else {
             pthread_cond_wait(condition, mutex)
             return true
@@ -32,12 +33,12 @@ final class Monitor: @unchecked Sendable {
     }
 
     /// Wakes every waiter; call with the lock held.
-    func broadcast() {
+    public func broadcast() {
         pthread_cond_broadcast(condition)
     }
 
     /// The wall-clock time `seconds` from now, as `pthread_cond_timedwait` measures it.
-    static func deadline(after seconds: Double) -> timespec {
+    public static func deadline(after seconds: Double) -> timespec {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let nanoseconds = Int(now.tv_nsec) + Int((seconds - seconds.rounded(.down)) * 1e9)

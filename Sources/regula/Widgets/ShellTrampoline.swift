@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JupyterKernel
 
 /// Runs a redraw on a thread of its own while the shell thread, which alone may read comm
 /// messages (`CommManager` refuses every other thread), stays free to read them when the redraw
@@ -10,40 +11,29 @@ import Darwin
 /// in `pthread_join`, unable to see a newer change. Only one side runs at a time: the redraw waits
 /// while the shell thread serves its request, so the two never touch shared state at once.
 ///
-/// POSIX threads, not Foundation's `Thread` and `NSCondition`: the kernel's modules stay off
-/// Foundation, which costs resident memory (docs/developing.md).
+/// A POSIX thread and the kernel core's `Monitor`, not Foundation's `Thread` and `NSCondition`:
+/// the kernel stays off Foundation, which costs resident memory (docs/developing.md).
 final class ShellTrampoline: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let monitor = Monitor()
     private var isAsking = false
     private var isFinished = false
-
-    init() {
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
-        condition.deallocate()
-        mutex.deallocate()
-    }
+    /// What `ask()` calls when `body` runs on the serving thread itself.
+    private var fallback: (() -> Void)?
 
     /// Runs `body` on a new thread and, on this one, `serve` each time `body` calls `ask()`;
     /// returns `body`'s result once it ends. Without a new thread (none can be made), `body`
     /// runs here and `ask()` serves at once.
     func run<T>(_ body: @escaping () -> T, serve: @escaping () -> Void) -> T {
         var result: T?
-        // The result is written before `isFinished` under the mutex, and read after: the mutex
+        // The result is written before `isFinished` under the lock, and read after: the lock
         // orders the two threads' accesses.
         let job = Job { [self] in
             let value = body()
-            pthread_mutex_lock(mutex)
-            result = value
-            isFinished = true
-            pthread_cond_broadcast(condition)
-            pthread_mutex_unlock(mutex)
+            monitor.withLock {
+                result = value
+                isFinished = true
+                monitor.broadcast()
+            }
         }
         guard start(job) else {
             fallback = serve
@@ -51,33 +41,27 @@ final class ShellTrampoline: @unchecked Sendable {
             job.run()
             return result!
         }
-        pthread_mutex_lock(mutex)
-        while !isFinished {
-            if isAsking {
-                pthread_mutex_unlock(mutex)
-                serve()
-                pthread_mutex_lock(mutex)
+        while monitor.withLock({ () -> Bool in
+            while !isFinished, !isAsking { monitor.wait() }
+            return !isFinished
+        }) {
+            serve()
+            monitor.withLock {
                 isAsking = false
-                pthread_cond_broadcast(condition)
-            } else {
-                pthread_cond_wait(condition, mutex)
+                monitor.broadcast()
             }
         }
-        pthread_mutex_unlock(mutex)
-        return result!
+        return monitor.withLock { result! }
     }
-
-    /// What `ask()` calls when `body` runs on the serving thread itself.
-    private var fallback: (() -> Void)?
 
     /// From `body`'s thread: has the shell thread `serve`, and waits until it has.
     func ask() {
         if let fallback { return fallback() }
-        pthread_mutex_lock(mutex)
-        isAsking = true
-        pthread_cond_broadcast(condition)
-        while isAsking { pthread_cond_wait(condition, mutex) }
-        pthread_mutex_unlock(mutex)
+        monitor.withLock {
+            isAsking = true
+            monitor.broadcast()
+            while isAsking { monitor.wait() }
+        }
     }
 
     /// Starts a detached thread running `job`; false if none could be made.
