@@ -103,7 +103,17 @@ def test_kernel_with_a_bad_connection_file_says_why(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     result = regula("kernel", "--connection-file", str(bad))
-    assert result.returncode == 1 and "not a valid connection file" in result.stderr
+    assert result.returncode == 1 and "not a valid connection file: it is not JSON" in result.stderr
+    # The system's reason and what is missing, in words, not an error type's dump.
+    assert "cannot be read: No such file or directory" in missing.stderr and "CocoaError" not in missing.stderr
+    folder = regula("kernel", "--connection-file", str(tmp_path))
+    assert folder.returncode == 1 and "cannot be read: Is a directory" in folder.stderr
+    bad.write_text('{"shell_port": 1, "iopub_port": "x"}')
+    result = regula("kernel", "--connection-file", str(bad))
+    assert result.returncode == 1 and 'its "iopub_port" is not a port number' in result.stderr
+    bad.write_text('{"shell_port": 1}')
+    result = regula("kernel", "--connection-file", str(bad))
+    assert result.returncode == 1 and 'it has no "iopub_port"' in result.stderr
 
 
 def test_install_sys_prefix_uses_the_active_virtual_environment(tmp_path):

@@ -52,17 +52,12 @@ public struct ConnectionInfo: Codable, Sendable, Equatable {
 
     /// Reads and validates a connection file.
     public static func load(path: String) throws -> ConnectionInfo {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw KernelError.connectionFile(path: path, reason: "cannot be read (\(error))")
-        }
+        let data = try contents(of: path)
         let info: ConnectionInfo
         do {
             info = try JSONDecoder().decode(ConnectionInfo.self, from: data)
         } catch {
-            throw KernelError.connectionFile(path: path, reason: "is not a valid connection file (\(error))")
+            throw KernelError.connectionFile(path: path, reason: "is not a valid connection file: \(Self.explain(error))")
         }
         guard ["tcp", "ipc"].contains(info.transport) else {
             throw KernelError.connectionFile(path: path, reason: "names transport '\(info.transport)'; expected 'tcp' or 'ipc'")
@@ -71,6 +66,40 @@ public struct ConnectionInfo: Codable, Sendable, Equatable {
             throw KernelError.connectionFile(path: path, reason: "names signature scheme '\(info.signatureScheme)'; only 'hmac-sha256' is supported")
         }
         return info
+    }
+
+    /// The file's bytes, read with POSIX calls so that a failure says the system's reason ("No such
+    /// file or directory", "Is a directory"), not a CocoaError's dump.
+    private static func contents(of path: String) throws(KernelError) -> Data {
+        let descriptor = open(path, O_RDONLY)
+        func failure() -> KernelError {
+            .connectionFile(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        guard descriptor >= 0 else { throw failure() }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0 { throw failure() }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+            // A connection file is a few hundred bytes; this is not one.
+            guard data.count <= 1 << 20 else {
+                throw .connectionFile(path: path, reason: "is over 1 MiB, too large for a connection file")
+            }
+        }
+    }
+
+    /// What is wrong with a connection file's JSON, in a sentence.
+    private static func explain(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case let .keyNotFound(key, _)?: "it has no \"\(key.stringValue)\""
+        case let .typeMismatch(_, context)?, let .valueNotFound(_, context)?:
+            "its \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\" is not \(context.codingPath.last?.stringValue.hasSuffix("port") == true ? "a port number" : "a string")"
+        case .dataCorrupted?: "it is not JSON"
+        default: "\(error)"
+        }
     }
 
     /// The ZeroMQ endpoint for a port, following Jupyter's conventions (`ipc` paths are `ip-port`).
