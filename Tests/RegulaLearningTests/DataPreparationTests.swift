@@ -118,6 +118,15 @@ struct DataPreparationTests {
         }
     }
 
+    @Test func aNumberTooLargeForADoubleIsNamedAsSuchNotAsText() {
+        let text = "x,y\n1,1\n1e400,2\n3,3\n-2e999,4\n"
+        #expect(throws: LearningError.dataProblems([
+            "column \"x\" has numbers beyond ±1.8e308, the largest a Double holds (\"1e400\" on line 3, \"-2e999\" on line 5): rescale the column or correct those cells",
+        ])) {
+            try read(text, DatasetOptions(target: "y"))
+        }
+    }
+
     @Test func namedColumnsFromListsNameTheirRows() throws {
         let columns = [
             DataColumn(name: "x", cells: [.number(1), .missing, .number(3)]),

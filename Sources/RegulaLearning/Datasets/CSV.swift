@@ -137,13 +137,23 @@ public enum DataCell: Equatable, Sendable {
     /// A finite decimal number as people write it: digits, one point (or one comma), an exponent.
     /// Swift's `Double("0x1p3")` and `Double("inf")` accept more than a data file means.
     static func number(_ cell: String, decimalComma: Bool) -> Double? {
+        guard let value = writtenNumber(cell, decimalComma: decimalComma), value.isFinite else { return nil }
+        return value
+    }
+
+    /// True when `text` is written as a number but is beyond what a Double holds (`1e400`).
+    public static func isTooLargeANumber(_ text: String) -> Bool {
+        // The comma form was already tried by the reader: a point is enough to ask about here.
+        writtenNumber(text, decimalComma: false)?.isInfinite == true
+    }
+
+    private static func writtenNumber(_ cell: String, decimalComma: Bool) -> Double? {
         var text = cell
         if decimalComma, !text.contains("."), text.filter({ $0 == "," }).count == 1 { text = text.replacing(",", with: ".") }
         guard text.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }),
-              text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }),
-              let value = Double(text), value.isFinite
+              text.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
         else { return nil }
-        return value
+        return Double(text)
     }
 }
 

@@ -203,6 +203,15 @@ struct Preparation {
         }
         let name = quoted(column.name)
         if options.categorical.contains(column.name) { return .categorical(levels: levels(of: column)) }
+        // A number too large for a Double is a number mistyped or out of scale, not text.
+        let tooLarge = texts.filter { DataCell.isTooLargeANumber($0.text) }
+        if !tooLarge.isEmpty {
+            let examples = tooLarge.prefix(3).map { "\(quoted($0.text)) on \(locations.describe($0.row))" }.joined(separator: ", ")
+            let more = tooLarge.count > 3 ? " and \(tooLarge.count - 3) more" : ""
+            problems.append("column \(name) has numbers beyond ±1.8e308, the largest a Double holds (\(examples)\(more)): rescale the column or correct those cells")
+            texts.removeAll { DataCell.isTooLargeANumber($0.text) }
+            numbers += tooLarge.count
+        }
         if numbers + texts.count == 0 {
             problems.append("column \(name) has no values")
             return .numeric
