@@ -40,13 +40,15 @@ final class LiveControls {
         self.comms = comms
     }
 
-    /// Called before a cell runs. The views of the cell it re-runs, and of the cells deleted since,
-    /// are gone from the page: their models are closed.
+    /// Called before a cell runs. The views of the cell it re-runs are gone from the page (the
+    /// front end clears its outputs): their models are closed. A deleted cell's are kept, as
+    /// ipykernel keeps them: undoing the delete brings its output back, live.
     func beginCell(code: String, executionCount: Int, origin: CellOrigin) {
-        let gone = Set(origin.deletedCellIDs + [origin.cellID].compactMap { $0 })
-        let closing = views.filter { $0.cellID.map(gone.contains) == true }
-        views.removeAll { $0.cellID.map(gone.contains) == true }
-        for entry in closing { entry.view.close() }
+        if let rerun = origin.cellID {
+            let closing = views.filter { $0.cellID == rerun }
+            views.removeAll { $0.cellID == rerun }
+            for entry in closing { entry.view.close() }
+        }
         // A model's id stays the same when the same notebook runs again (nbclient saves the ids
         // in the notebook), and differs between cells: after a kernel restart a saved view of one
         // cell must not find another cell's new model under its old id.
